@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.(t|j)sx?$": ["ts-jest", { tsconfig: "tsconfig.test.json", isolatedModules: true }],
+  },
+  // ESM-only packages nested under office-addin-manifest (strip-bom, uuid) must be transformed:
+  // the pattern only ignores paths whose *last* node_modules segment is not one of them.
+  transformIgnorePatterns: ["node_modules/(?!(strip-bom|uuid)/)(?!.*node_modules/)"],
+  testTimeout: 30000,
+};

@@ -1,0 +1,105 @@
+/**
+ * The vocabulary of the career framework. The bundled framework (src/data/framework.json) is data with this shape;
+ * `src/core/framework-schema.ts` checks it when it loads.
+ */
+
+export type TrackId = string;
+export type LevelId = string;
+export type CompetencyId = string;
+export type AreaId = string;
+
+/** Where a bundled fact comes from: a seed document (file name in shared/seeds) and its section, or derived. */
+export type Source = { seed: string; section: string } | { derived: string };
+
+export interface ScalePoint {
+  /** Whole number; the scale is ordered by value, ascending. */
+  value: number;
+  label: string;
+  meaning: string;
+}
+
+export interface Area {
+  id: AreaId;
+  name: string;
+  /** Weight of each competency of this area in readiness (default 1). */
+  weight: number;
+}
+
+/** IC = individual contributor; the fork between the paths comes after Senior. */
+export type CareerPath = "ic" | "management";
+
+export interface Level {
+  id: LevelId;
+  name: string;
+  path: CareerPath;
+  /** Seniority rank; equivalent levels on the two paths share a rank (Staff and Engineering Manager). */
+  rank: number;
+  grade?: number;
+  source: Source;
+}
+
+export interface TrackLevel {
+  level: LevelId;
+  /** Job title on this track, e.g. "Senior Backend Engineer". */
+  title: string;
+  source: Source;
+}
+
+export interface Track {
+  id: TrackId;
+  name: string;
+  /** The ladder, IC levels then management levels, each path in rank order. */
+  ladder: TrackLevel[];
+  source: Source;
+}
+
+export interface Expectation {
+  /** A scale value. */
+  value: number;
+  descriptor: string;
+  source: Source;
+}
+
+export interface Competency {
+  id: CompetencyId;
+  area: AreaId;
+  name: string;
+  /** Tracks it applies to. */
+  tracks: TrackId[];
+  /** Paths it applies to (management competencies apply to management levels only). */
+  paths: CareerPath[];
+  /** One expectation for every level it applies to, keyed by level id. */
+  expectations: Record<LevelId, Expectation>;
+  source: Source;
+}
+
+export interface Transfer {
+  from: string;
+  to: string;
+  /** Track ids of the two roles where the framework has them as tracks. */
+  fromTrack?: TrackId;
+  toTrack?: TrackId;
+  source: Source;
+}
+
+export interface ScoringRules {
+  /** Readiness at or above this is Ready (given enough coverage). */
+  ready: number;
+  /** Readiness at or above this (and below `ready`) is Almost. */
+  almost: number;
+  /** Coverage below this is Insufficient data, whatever the readiness. */
+  minCoverage: number;
+}
+
+export interface Framework {
+  id: string;
+  name: string;
+  version: string;
+  scale: ScalePoint[];
+  areas: Area[];
+  levels: Level[];
+  tracks: Track[];
+  competencies: Competency[];
+  transfers: Transfer[];
+  scoring: ScoringRules;
+}

@@ -1,0 +1,44 @@
+/**
+ * The resolved, per-track view that scoring, heatmaps and comparisons work on. It comes either from the bundled
+ * framework (`careerMatrixFromFramework`) or from the matrix sheets a manager edited in Excel, so edits on one track's
+ * sheet never leak into another track.
+ */
+import type { Area, AreaId, CareerPath, CompetencyId, LevelId, ScalePoint, ScoringRules, TrackId } from "./framework";
+
+export interface MatrixLevel {
+  id: LevelId;
+  name: string;
+  title: string;
+  path: CareerPath;
+  rank: number;
+  grade?: number;
+}
+
+export interface MatrixExpectation {
+  value: number;
+  descriptor: string;
+}
+
+export interface MatrixCompetency {
+  id: CompetencyId;
+  name: string;
+  area: AreaId;
+  /** Keyed by level id; a level with no entry has no expectation for this competency on this track. */
+  expectations: Partial<Record<LevelId, MatrixExpectation>>;
+}
+
+export interface TrackMatrix {
+  id: TrackId;
+  name: string;
+  /** Ladder order: IC levels then management levels, each path by rank. */
+  levels: MatrixLevel[];
+  /** Grouped by area in area order. */
+  competencies: MatrixCompetency[];
+}
+
+export interface CareerMatrix {
+  scale: ScalePoint[];
+  areas: Area[];
+  scoring: ScoringRules;
+  tracks: TrackMatrix[];
+}

@@ -1,0 +1,143 @@
+/** Results of reading and scoring ratings: the vocabulary shared by sheets, hosts, the task pane and the CLI. */
+import type { AreaId, CompetencyId, LevelId, TrackId } from "./framework";
+import type { MatrixExpectation } from "./matrix";
+
+/** A cell as any host reads it. */
+export type Cell = string | number | boolean | null;
+
+export type Severity = "error" | "warning";
+
+/** Something the user can fix, pointed at the place to fix it. */
+export interface Problem {
+  severity: Severity;
+  message: string;
+  /** Sheet or file the problem is in, when known. */
+  sheet?: string;
+  /** A1 reference of the cell, e.g. "F12". */
+  cell?: string;
+  /** 1-based row and column, for line-oriented outputs (CSV: FILE:ROW:COLUMN). */
+  row?: number;
+  column?: number;
+}
+
+export interface PersonRatings {
+  person: string;
+  track: TrackId;
+  level: LevelId;
+  rater: string;
+  team: string;
+  /** 1-based row of the person in the table read (for pointing back at it). */
+  row: number;
+  /** Assessed competencies only; a blank cell is not assessed. */
+  ratings: Partial<Record<CompetencyId, number>>;
+}
+
+export interface RatingsColumn {
+  competency: CompetencyId;
+  header: string;
+  /** 0-based column in the table read. */
+  column: number;
+}
+
+export interface RatingsRead {
+  people: PersonRatings[];
+  columns: RatingsColumn[];
+  problems: Problem[];
+}
+
+export type ReadinessStatus = "ready" | "almost" | "not-yet" | "insufficient";
+
+export interface Gap {
+  competency: CompetencyId;
+  expected: number;
+  /** null = not assessed. */
+  rating: number | null;
+  /** rating − expected; null when not assessed. */
+  gap: number | null;
+}
+
+export interface LevelReadiness {
+  level: LevelId;
+  /** Weighted share of assessed competencies whose rating meets the expectation, in [0, 1]. */
+  readiness: number;
+  /** Share of the competencies with an expectation at this level that were assessed, in [0, 1]. */
+  coverage: number;
+  /** Competencies with an expectation at this level. */
+  expected: number;
+  assessed: number;
+  met: number;
+  status: ReadinessStatus;
+  /** Every competency with an expectation at this level, in matrix order. */
+  gaps: Gap[];
+  /** Assessed and unmet, largest shortfall first. */
+  blockers: Gap[];
+}
+
+export interface PersonReadiness {
+  person: PersonRatings;
+  /** One entry per level of the person's track, ladder order. */
+  levels: LevelReadiness[];
+  current?: LevelReadiness;
+  /** Readiness for the next level on the person's path, if any. */
+  next?: LevelReadiness;
+  /** Highest-ranked level on the person's path with status Ready. */
+  highestReady?: LevelId;
+}
+
+/** A grid of numbers (null = no value) with labelled rows and columns. */
+export interface Heatmap {
+  title: string;
+  rows: { key: string; label: string }[];
+  columns: { key: string; label: string; group?: string }[];
+  values: (number | null)[][];
+}
+
+export interface StatusCounts {
+  ready: number;
+  almost: number;
+  "not-yet": number;
+  insufficient: number;
+}
+
+export interface RaterCalibration {
+  rater: string;
+  people: number;
+  /** Ratings compared (rated competencies at levels others also rated). */
+  ratings: number;
+  /** Mean gap of this rater's ratings minus the mean gap of everyone else's at the same track and level. */
+  meanGapDifference: number | null;
+  flag: "lenient" | "severe" | null;
+  reason: string;
+}
+
+export interface Calibration {
+  byLevel: { track: TrackId; level: LevelId; counts: StatusCounts }[];
+  totals: StatusCounts;
+  raters: RaterCalibration[];
+  /** People whose status disagrees with their rater's pattern. */
+  outliers: { person: string; rater: string; reason: string }[];
+}
+
+export interface ComparisonSide {
+  track: TrackId;
+  level: LevelId;
+  trackName: string;
+  title: string;
+}
+
+export interface ComparisonRow {
+  competency: CompetencyId;
+  name: string;
+  area: AreaId;
+  from?: MatrixExpectation;
+  to?: MatrixExpectation;
+  /** to − from, when both sides have an expectation. */
+  change: number | null;
+  presence: "both" | "from-only" | "to-only";
+}
+
+export interface LevelComparison {
+  from: ComparisonSide;
+  to: ComparisonSide;
+  rows: ComparisonRow[];
+}
