@@ -4,9 +4,14 @@
  */
 import type { Cell } from "../core/types";
 
-/** A formula cell; `f` is written as Excel would show it in the formula bar, starting with "=". */
+/**
+ * A formula cell; `f` is written as Excel would show it in the formula bar, starting with "=". `v` is the value the
+ * core computed for it: hosts that cannot calculate (the in-memory workbook, an .xlsx file before it is opened) show
+ * it, and Excel recalculates it live.
+ */
 export interface FormulaCell {
   f: string;
+  v?: Cell;
 }
 
 export type SpecCell = Cell | FormulaCell;
