@@ -1,0 +1,271 @@
+/**
+ * Reads a ratings table as any host reads it. Bad input never throws and never stops the rest: each problem points at
+ * its cell and says what to do, and every valid row still scores.
+ */
+import { cellRef } from "./a1";
+import { findLevel, findTrack } from "./career-matrix";
+import type { CompetencyId } from "./framework";
+import type { CareerMatrix } from "./matrix";
+import { listNames, nameKey, personKey } from "./names";
+import { scaleReader } from "./scale";
+import type { Cell, PersonRatings, Problem, RatingsColumn, RatingsRead, Severity } from "./types";
+
+export interface ReadRatingsOptions {
+  /** Sheet or file name the problems point at. */
+  sheet?: string;
+}
+
+const FIELDS = ["person", "track", "level", "rater", "team"] as const;
+type Field = (typeof FIELDS)[number];
+const FIELD_HEADER: Record<Field, string> = {
+  person: "Person",
+  track: "Track",
+  level: "Level",
+  rater: "Rater",
+  team: "Team",
+};
+const REQUIRED: Field[] = ["person", "track", "level"];
+
+function text(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return String(cell).trim();
+}
+
+export function readRatings(
+  cells: Cell[][],
+  matrix: CareerMatrix,
+  options: ReadRatingsOptions = {},
+): RatingsRead {
+  const problems: Problem[] = [];
+  const report = (severity: Severity, row1: number, col0: number, message: string): void => {
+    const problem: Problem = { severity, message, cell: cellRef(row1, col0), row: row1, column: col0 + 1 };
+    if (options.sheet !== undefined) problem.sheet = options.sheet;
+    problems.push(problem);
+  };
+
+  const header = cells[0] ?? [];
+  const fieldColumn: Partial<Record<Field, number>> = {};
+  const columns: RatingsColumn[] = [];
+  const competencyByKey = competencyKeys(matrix);
+  const seenCompetency = new Map<CompetencyId, number>();
+
+  header.forEach((cell, col) => {
+    const title = text(cell);
+    const ref = cellRef(1, col);
+    if (title === "") {
+      if (cells.some((row, i) => i > 0 && text(row[col]) !== "")) {
+        report(
+          "warning",
+          1,
+          col,
+          `Column ${ref.slice(0, -1)} has values but no header in ${ref}: they are ignored. Type a competency name in ${ref}.`,
+        );
+      }
+      return;
+    }
+    const key = nameKey(title);
+    const field = FIELDS.find((f) => f === key);
+    if (field) {
+      if (fieldColumn[field] !== undefined) {
+        const first = cellRef(1, fieldColumn[field]);
+        report(
+          "error",
+          1,
+          col,
+          `"${title}" in ${ref} repeats the ${FIELD_HEADER[field]} column of ${first}: this column is ignored. Remove or rename it.`,
+        );
+      } else {
+        fieldColumn[field] = col;
+      }
+      return;
+    }
+    const competency = competencyByKey.get(key);
+    if (!competency) {
+      report(
+        "warning",
+        1,
+        col,
+        `"${title}" in ${ref} is neither a competency of the matrix nor Person, Track, Level, Rater or Team: its column is ignored. Check the spelling against the matrix.`,
+      );
+      return;
+    }
+    const earlier = seenCompetency.get(competency.id);
+    if (earlier !== undefined) {
+      report(
+        "error",
+        1,
+        col,
+        `"${title}" in ${ref} is ${competency.name} again (already in ${cellRef(1, earlier)}): this column is ignored. Keep one column per competency.`,
+      );
+      return;
+    }
+    seenCompetency.set(competency.id, col);
+    columns.push({ competency: competency.id, header: title, column: col });
+  });
+
+  const missing = REQUIRED.filter((f) => fieldColumn[f] === undefined).map((f) => FIELD_HEADER[f]);
+  if (missing.length > 0) {
+    const empty = header.every((c) => text(c) === "");
+    report(
+      "error",
+      1,
+      0,
+      empty
+        ? `The ratings table is empty: row 1 needs the headers Person, Track and Level, then one column per competency.`
+        : `Row 1 lacks the ${missing.length === 1 ? "column" : "columns"} ${listNames(missing)}: add ${missing.length === 1 ? "it" : "them"} to the header row so ratings can be read.`,
+    );
+    return { people: [], columns, problems };
+  }
+  if (fieldColumn.rater === undefined) {
+    report(
+      "warning",
+      1,
+      0,
+      "No Rater column in row 1: raters cannot be compared in calibration. Add a Rater column if you need that.",
+    );
+  }
+  if (fieldColumn.team === undefined) {
+    report(
+      "warning",
+      1,
+      0,
+      "No Team column in row 1: everyone counts as one team. Add a Team column to see teams side by side.",
+    );
+  }
+  if (columns.length === 0) {
+    report(
+      "error",
+      1,
+      0,
+      "No competency columns in row 1: add one column per competency, headed by its name or id as in the matrix.",
+    );
+  }
+
+  const scale = scaleReader(matrix.scale);
+  const allTracks = listNames(matrix.tracks.map((t) => t.name));
+  const levelsAnywhere = new Set<string>();
+  for (const t of matrix.tracks)
+    for (const l of t.levels) for (const n of [l.id, l.name, l.title]) levelsAnywhere.add(nameKey(n));
+  const applies = new Map(matrix.tracks.map((t) => [t.id, new Set(t.competencies.map((c) => c.id))]));
+  const firstRowOf = new Map<string, number>();
+  const people: PersonRatings[] = [];
+  const col = fieldColumn as Record<Field, number | undefined>;
+
+  for (let i = 1; i < cells.length; i++) {
+    const row = cells[i] ?? [];
+    const row1 = i + 1;
+    if (row.every((c) => text(c) === "")) continue;
+    const personCol = col.person as number;
+    const person = text(row[personCol]).replace(/\s+/g, " ");
+    if (person === "") {
+      report(
+        "error",
+        row1,
+        personCol,
+        `Row ${row1} has ratings but no name in ${cellRef(row1, personCol)}: type the person's name, or clear the row.`,
+      );
+      continue;
+    }
+    const who = personKey(person);
+    const first = firstRowOf.get(who);
+    if (first !== undefined) {
+      report(
+        "error",
+        row1,
+        personCol,
+        `${person} appears again in ${cellRef(row1, personCol)} (first in row ${first}): only row ${first} is scored. Remove this row or merge it into row ${first}.`,
+      );
+      continue;
+    }
+    firstRowOf.set(who, row1);
+
+    const trackCol = col.track as number;
+    const trackText = text(row[trackCol]);
+    const track = trackText === "" ? undefined : findTrack(matrix, trackText);
+    if (!track) {
+      const ref = cellRef(row1, trackCol);
+      report(
+        "error",
+        row1,
+        trackCol,
+        trackText === ""
+          ? `No track for ${person} in ${ref}: type one of ${allTracks}.`
+          : `Track "${trackText}" in ${ref} is not in the matrix: use one of ${allTracks}.`,
+      );
+    }
+    const levelCol = col.level as number;
+    const levelText = text(row[levelCol]);
+    const level = track && levelText !== "" ? findLevel(track, levelText) : undefined;
+    if (track && !level) {
+      const ref = cellRef(row1, levelCol);
+      const ladder = listNames(
+        track.levels.map((l) => l.name),
+        12,
+      );
+      let message: string;
+      if (levelText === "") message = `No level for ${person} in ${ref}: type one of ${ladder}.`;
+      else if (levelsAnywhere.has(nameKey(levelText)))
+        message = `Level "${levelText}" in ${ref} is not on the ${track.name} ladder: use one of ${ladder}.`;
+      else
+        message = `Level "${levelText}" in ${ref} is not a level of the matrix: use one of ${ladder} (the ${track.name} ladder).`;
+      report("error", row1, levelCol, message);
+    }
+
+    const ratings: Partial<Record<CompetencyId, number>> = {};
+    for (const column of columns) {
+      const cell = row[column.column] ?? null;
+      const parsed = scale.parse(cell);
+      if (parsed.kind === "blank") continue;
+      const ref = cellRef(row1, column.column);
+      if (parsed.kind === "rating") {
+        if (track && !applies.get(track.id)?.has(column.competency)) {
+          report(
+            "warning",
+            row1,
+            column.column,
+            `${person}'s rating in ${ref} is for "${column.header}", which is not a competency of the ${track.name} track: it is ignored. Clear the cell or check the track.`,
+          );
+          continue;
+        }
+        ratings[column.competency] = parsed.value;
+      } else if (parsed.kind === "off-scale") {
+        report(
+          "error",
+          row1,
+          column.column,
+          `Rating "${text(cell)}" in ${ref} is off the scale: use ${scale.description} or leave it blank.`,
+        );
+      } else {
+        report(
+          "error",
+          row1,
+          column.column,
+          `Rating "${text(cell)}" in ${ref} is not a rating: use ${scale.description}, a label such as "${scale.exampleLabel}", or leave it blank.`,
+        );
+      }
+    }
+    if (!track || !level) continue;
+    people.push({
+      person,
+      track: track.id,
+      level: level.id,
+      rater: col.rater === undefined ? "" : text(row[col.rater]).replace(/\s+/g, " "),
+      team: col.team === undefined ? "" : text(row[col.team]).replace(/\s+/g, " "),
+      row: row1,
+      ratings,
+    });
+  }
+  return { people, columns, problems };
+}
+
+/** Competencies of every track by id and name key; the first track to name a key wins. */
+function competencyKeys(matrix: CareerMatrix): Map<string, { id: CompetencyId; name: string }> {
+  const byKey = new Map<string, { id: CompetencyId; name: string }>();
+  for (const track of matrix.tracks) {
+    for (const c of track.competencies) {
+      for (const key of [nameKey(c.id), nameKey(c.name)]) if (!byKey.has(key)) byKey.set(key, c);
+    }
+  }
+  return byKey;
+}
