@@ -1,0 +1,166 @@
+/**
+ * Readiness of a person for every level of their track. For level L, over the competencies with an expectation at L:
+ * readiness = weight of assessed competencies rated at or above the expectation / weight of assessed competencies
+ * (0 when none is assessed); coverage = assessed / expected; status from the framework's thresholds.
+ */
+import { competencyWeights } from "./career-matrix";
+import type { CompetencyId, LevelId, ScoringRules } from "./framework";
+import type { CareerMatrix, MatrixLevel, TrackMatrix } from "./matrix";
+import type { Gap, LevelReadiness, PersonRatings, PersonReadiness, ReadinessStatus } from "./types";
+
+/**
+ * Weighted shares such as 0.4 + 0.4 land a hair below a threshold of 0.8 in floating point; a person exactly at a
+ * threshold must pass it.
+ */
+const EPSILON = 1e-9;
+
+export function readinessStatus(readiness: number, coverage: number, scoring: ScoringRules): ReadinessStatus {
+  if (coverage + EPSILON < scoring.minCoverage) return "insufficient";
+  if (readiness + EPSILON >= scoring.ready) return "ready";
+  if (readiness + EPSILON >= scoring.almost) return "almost";
+  return "not-yet";
+}
+
+interface ScoringLevel {
+  level: MatrixLevel;
+  /** Indexes into the track's competencies of those with an expectation at this level, matrix order. */
+  competencies: Int32Array;
+  expected: Float64Array;
+}
+
+/** A track turned into flat arrays once, so scoring a person is a few tight loops. */
+interface ScoringTrack {
+  track: TrackMatrix;
+  ids: CompetencyId[];
+  weights: Float64Array;
+  levels: ScoringLevel[];
+  levelIndex: Map<LevelId, number>;
+  /** Per level: index of the next level on its path, or -1. */
+  next: Int32Array;
+  /** Ratings of the person being scored, NaN = not assessed; reused from person to person. */
+  scratch: Float64Array;
+}
+
+function prepareTrack(matrix: CareerMatrix, track: TrackMatrix): ScoringTrack {
+  const weightOf = competencyWeights(matrix, track);
+  const ids = track.competencies.map((c) => c.id);
+  const weights = Float64Array.from(ids, (id) => weightOf.get(id) ?? 1);
+  const levels = track.levels.map((level) => {
+    const indexes: number[] = [];
+    const values: number[] = [];
+    track.competencies.forEach((c, i) => {
+      const expectation = c.expectations[level.id];
+      if (expectation) {
+        indexes.push(i);
+        values.push(expectation.value);
+      }
+    });
+    return { level, competencies: Int32Array.from(indexes), expected: Float64Array.from(values) };
+  });
+  const next = Int32Array.from(track.levels, (level) => {
+    let best = -1;
+    track.levels.forEach((l, i) => {
+      if (l.path === level.path && l.rank > level.rank && (best < 0 || l.rank < track.levels[best].rank))
+        best = i;
+    });
+    return best;
+  });
+  return {
+    track,
+    ids,
+    weights,
+    levels,
+    levelIndex: new Map(track.levels.map((l, i) => [l.id, i])),
+    next,
+    scratch: new Float64Array(ids.length),
+  };
+}
+
+function scoreLevel(t: ScoringTrack, l: ScoringLevel, scoring: ScoringRules): LevelReadiness {
+  const { competencies, expected } = l;
+  const ratings = t.scratch;
+  const count = competencies.length;
+  const gaps: Gap[] = new Array(count);
+  const blockers: Gap[] = [];
+  let assessed = 0;
+  let met = 0;
+  let assessedWeight = 0;
+  let metWeight = 0;
+  for (let k = 0; k < count; k++) {
+    const i = competencies[k];
+    const rating = ratings[i];
+    const expectation = expected[k];
+    if (Number.isNaN(rating)) {
+      gaps[k] = { competency: t.ids[i], expected: expectation, rating: null, gap: null };
+      continue;
+    }
+    const gap: Gap = { competency: t.ids[i], expected: expectation, rating, gap: rating - expectation };
+    gaps[k] = gap;
+    assessed++;
+    assessedWeight += t.weights[i];
+    if (rating >= expectation) {
+      met++;
+      metWeight += t.weights[i];
+    } else {
+      blockers.push(gap);
+    }
+  }
+  // Array sort is stable, so equal shortfalls keep matrix order.
+  if (blockers.length > 1) blockers.sort((a, b) => (a.gap as number) - (b.gap as number));
+  const readiness = assessedWeight > 0 ? metWeight / assessedWeight : 0;
+  const coverage = count > 0 ? assessed / count : 0;
+  return {
+    level: l.level.id,
+    readiness,
+    coverage,
+    expected: count,
+    assessed,
+    met,
+    status: readinessStatus(readiness, coverage, scoring),
+    gaps,
+    blockers,
+  };
+}
+
+function scoreWith(t: ScoringTrack, person: PersonRatings, scoring: ScoringRules): PersonReadiness {
+  const ratings = t.scratch;
+  for (let i = 0; i < t.ids.length; i++) {
+    const value = person.ratings[t.ids[i]];
+    ratings[i] = typeof value === "number" && Number.isFinite(value) ? value : NaN;
+  }
+  const levels = t.levels.map((l) => scoreLevel(t, l, scoring));
+  const result: PersonReadiness = { person, levels };
+  const at = t.levelIndex.get(person.level);
+  if (at === undefined) return result;
+  result.current = levels[at];
+  if (t.next[at] >= 0) result.next = levels[t.next[at]];
+  const path = t.levels[at].level.path;
+  let best = -1;
+  levels.forEach((l, i) => {
+    const level = t.levels[i].level;
+    if (level.path === path && l.status === "ready" && (best < 0 || level.rank > t.levels[best].level.rank))
+      best = i;
+  });
+  if (best >= 0) result.highestReady = t.levels[best].level.id;
+  return result;
+}
+
+/** A person whose track is not in the matrix scores no level at all rather than failing the team. */
+export function scorePerson(matrix: CareerMatrix, person: PersonRatings): PersonReadiness {
+  const track = matrix.tracks.find((t) => t.id === person.track);
+  return track ? scoreWith(prepareTrack(matrix, track), person, matrix.scoring) : { person, levels: [] };
+}
+
+export function scoreTeam(matrix: CareerMatrix, people: PersonRatings[]): PersonReadiness[] {
+  const prepared = new Map<string, ScoringTrack>();
+  return people.map((person) => {
+    let t = prepared.get(person.track);
+    if (!t) {
+      const track = matrix.tracks.find((tr) => tr.id === person.track);
+      if (!track) return { person, levels: [] };
+      t = prepareTrack(matrix, track);
+      prepared.set(person.track, t);
+    }
+    return scoreWith(t, person, matrix.scoring);
+  });
+}
