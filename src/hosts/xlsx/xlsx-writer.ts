@@ -1,0 +1,181 @@
+/**
+ * Writes sheet specs to an .xlsx file with ExcelJS: the same sheets, formulas, styles, tables, colour scales,
+ * validations and ownership markers the Office host puts into Excel.
+ */
+import ExcelJS from "exceljs";
+import { parseRange } from "../../core/a1";
+import type { Cell } from "../../core/types";
+import type { CellStyle, ListValidation, SheetSpec, SpecCell } from "../../sheets/spec";
+import { ownerName, sheetA1 } from "./owner-name";
+import { toConditionalFormatting, toExcelStyle } from "./xlsx-style";
+
+export interface XlsxWriteOptions {
+  /** Key of the sheet shown when the file opens. */
+  activate?: string;
+}
+
+export async function specsToXlsx(specs: SheetSpec[], options: XlsxWriteOptions = {}): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  addSpecs(workbook, specs);
+  const active =
+    options.activate === undefined ? -1 : specs.findIndex((spec) => spec.key === options.activate);
+  if (active >= 0) setActiveSheet(workbook, active);
+  return workbookToBytes(workbook);
+}
+
+export async function workbookToBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** Shows the sheet at `index` (0-based, in tab order) when the file opens. */
+export function setActiveSheet(workbook: ExcelJS.Workbook, index: number): void {
+  workbook.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible", activeTab: index },
+  ];
+  workbook.worksheets.forEach((sheet, i) => {
+    sheet.views = (sheet.views.length > 0 ? sheet.views : [{}]).map((view) => ({
+      ...view,
+      tabSelected: i === index,
+    }));
+  });
+}
+
+export function addSpecs(workbook: ExcelJS.Workbook, specs: SheetSpec[]): void {
+  for (const spec of specs) {
+    const sheet = workbook.addWorksheet(spec.name);
+    writeSpec(sheet, spec);
+    workbook.definedNames.add(sheetA1(sheet.name), ownerName(spec.key));
+  }
+}
+
+/** ExcelJS wants a formula without "=" and its cached result, which stays absent when the spec has none. */
+export function toExcelValue(cell: SpecCell | undefined): ExcelJS.CellValue {
+  if (cell === undefined || cell === null) return null;
+  if (typeof cell !== "object") return cell;
+  const formula = cell.f.startsWith("=") ? cell.f.slice(1) : cell.f;
+  return cell.v === undefined || cell.v === null
+    ? ({ formula } as ExcelJS.CellFormulaValue)
+    : ({ formula, result: cell.v } as ExcelJS.CellFormulaValue);
+}
+
+export function writeSpec(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
+  spec.cells.forEach((row, r) => {
+    const excelRow = sheet.getRow(r + 1);
+    row.forEach((cell, c) => {
+      if (cell === null || cell === undefined) return;
+      excelRow.getCell(c + 1).value = toExcelValue(cell);
+    });
+  });
+  // ExcelJS stores a table's rows back into its cells: the same values, with the header made distinct text.
+  for (const table of spec.tables ?? []) addTable(sheet, spec, table);
+  applyStyles(sheet, spec);
+  (spec.columnWidths ?? []).forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {}))
+    sheet.getRow(Number(row) + 1).height = height;
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
+    sheet.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
+  }
+  for (const merge of spec.merges ?? []) sheet.mergeCells(merge);
+  for (const format of spec.conditionalFormats ?? [])
+    sheet.addConditionalFormatting(toConditionalFormatting(format));
+  for (const validation of spec.validations ?? []) addValidation(sheet, validation);
+  if (spec.tabColor)
+    sheet.properties.tabColor = { argb: `FF${spec.tabColor.replace(/^#/, "").toUpperCase()}` };
+  if (spec.hidden) sheet.state = "hidden";
+}
+
+function addTable(
+  sheet: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  table: NonNullable<SheetSpec["tables"]>[number],
+): void {
+  const range = parseRange(table.range);
+  if (!range) throw new Error(`Table ${table.name} on ${spec.name}: "${table.range}" is not a range`);
+  const slice = (r1: number): SpecCell[] => {
+    const row = spec.cells[r1 - 1] ?? [];
+    const out: SpecCell[] = [];
+    for (let c = range.start.column; c <= range.end.column; c++) out.push(row[c] ?? null);
+    return out;
+  };
+  // Excel requires table headers to be distinct text.
+  const seen = new Set<string>();
+  const columns = slice(range.start.row).map((cell, i) => {
+    let name = headerText(cell) || `Column${i + 1}`;
+    while (seen.has(name.toLowerCase())) name = `${name} ${i + 1}`;
+    seen.add(name.toLowerCase());
+    return { name, filterButton: true };
+  });
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = range.start.row + 1; r <= range.end.row; r++) rows.push(slice(r).map(toExcelValue));
+  sheet.addTable({
+    name: table.name,
+    ref: table.range.split(":")[0],
+    headerRow: true,
+    style: {
+      theme: (table.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"],
+      showRowStripes: true,
+    },
+    columns,
+    rows,
+  });
+}
+
+function headerText(cell: SpecCell): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "object") return String(cell.v ?? "");
+  return String(cell as Exclude<Cell, null>);
+}
+
+/** Later ranges override earlier ones property by property, as successive formatting does in Excel. */
+function applyStyles(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const merged = new Map<string, { row: number; column: number; style: CellStyle }>();
+  for (const styled of spec.styles ?? []) {
+    const range = parseRange(styled.range);
+    if (!range) throw new Error(`Style on ${spec.name}: "${styled.range}" is not a range`);
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      for (let c = range.start.column; c <= range.end.column; c++) {
+        const key = `${r}:${c}`;
+        const current = merged.get(key);
+        merged.set(key, {
+          row: r,
+          column: c,
+          style: current ? { ...current.style, ...styled.style } : styled.style,
+        });
+      }
+    }
+  }
+  // One ExcelJS style object per distinct style; cells share it and it is never mutated afterwards.
+  const cache = new Map<string, Partial<ExcelJS.Style>>();
+  for (const { row, column, style } of merged.values()) {
+    const id = JSON.stringify(style);
+    let excelStyle = cache.get(id);
+    if (!excelStyle) {
+      excelStyle = toExcelStyle(style);
+      cache.set(id, excelStyle);
+    }
+    sheet.getCell(row, column + 1).style = excelStyle;
+  }
+}
+
+/** Excel limits an inline list to 255 characters; the lists a spec carries (scale values, tracks) fit. */
+function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation): void {
+  const inline = validation.list.map((item) => item.replace(/"/g, '""')).join(",");
+  if (inline.length > 255)
+    throw new Error(`Drop-down list for ${validation.range} is longer than Excel allows`);
+  // ExcelJS keeps range validations in `dataValidations`, which its type declarations leave out.
+  const validations = (
+    sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  validations.add(validation.range, {
+    type: "list",
+    allowBlank: true,
+    formulae: [`"${inline}"`],
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: "Not in the list",
+    error: validation.error,
+  });
+}
