@@ -1,0 +1,62 @@
+/** A1 references and sheet names, shared by every sheet module. */
+
+/** "A" for 0, "Z" for 25, "AA" for 26. */
+export function columnLetter(column: number): string {
+  let n = column + 1;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A1 reference of a 0-based row and column. */
+export function a1(row: number, column: number): string {
+  return `${columnLetter(column)}${row + 1}`;
+}
+
+/** A1 range between two 0-based corners, inclusive. */
+export function rangeA1(row: number, column: number, lastRow: number, lastColumn: number): string {
+  return `${a1(row, column)}:${a1(lastRow, lastColumn)}`;
+}
+
+/** Whole-column range of 0-based columns, absolute, e.g. "$F:$H". */
+export function columnsA1(column: number, lastColumn = column): string {
+  return `$${columnLetter(column)}:$${columnLetter(lastColumn)}`;
+}
+
+/** A sheet name as a formula prefix: quoted always, so names with spaces or punctuation work in Excel and LibreOffice. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'!`;
+}
+
+/** A string literal inside a formula. */
+export function formulaString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+const MAX_SHEET_NAME = 31;
+
+/** A legal tab name: none of : \ / ? * [ ], no leading or trailing apostrophe, at most 31 characters. */
+export function legalSheetName(name: string): string {
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return (cleaned || "Sheet").slice(0, MAX_SHEET_NAME).trim();
+}
+
+/** Makes a name unique among `taken` (case-insensitive, as Excel compares tab names) by a " (2)" suffix. */
+export function uniqueSheetName(name: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  const base = legalSheetName(name);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length).trim() + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}

@@ -1,0 +1,370 @@
+/**
+ * Reads a matrix sheet a manager edited back into a track: every cell that cannot be used becomes a problem pointing
+ * at it (never a silent drop), and every difference from the base matrix becomes a change the task pane can show
+ * before a refresh replaces it.
+ */
+import type { CompetencyId, LevelId, TrackId } from "../core/framework";
+import type {
+  CareerMatrix,
+  MatrixCompetency,
+  MatrixExpectation,
+  MatrixLevel,
+  TrackMatrix,
+} from "../core/matrix";
+import type { Cell, Problem } from "../core/types";
+import { a1 } from "./a1";
+
+export interface MatrixChange {
+  kind: "added" | "removed" | "renamed" | "area" | "value" | "descriptor";
+  competency: CompetencyId;
+  level?: LevelId;
+  /** Where the change is on the sheet (absent for a removed competency). */
+  cell?: string;
+  message: string;
+}
+
+export interface MatrixRead {
+  track: TrackMatrix;
+  problems: Problem[];
+  changes: MatrixChange[];
+}
+
+/** How many rows from the top the header (Area | Competency | Id | levels…) may be. */
+const HEADER_SEARCH_ROWS = 12;
+
+export function readMatrixSheet(
+  values: Cell[][],
+  base: CareerMatrix,
+  trackId: TrackId,
+  sheet: string,
+): MatrixRead {
+  const baseTrack = base.tracks.find((t) => t.id === trackId);
+  if (!baseTrack) throw new Error(`Track "${trackId}" is not in the career matrix.`);
+  const problems: Problem[] = [];
+  const report = (severity: Problem["severity"], row: number, column: number, message: string): void => {
+    problems.push({ severity, message, sheet, cell: a1(row, column), row: row + 1, column: column + 1 });
+  };
+
+  const headerRow = values
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((row) => norm(row[0]) === "area" && norm(row[1]) === "competency");
+  if (headerRow < 0) {
+    problems.push({
+      severity: "error",
+      sheet,
+      message: `No header row "Area | Competency | Id | levels" in the first ${HEADER_SEARCH_ROWS} rows: rebuild the matrix sheet from the task pane.`,
+    });
+    return { track: baseTrack, problems, changes: [] };
+  }
+
+  const header = values[headerRow];
+  const idColumn = header.findIndex((c) => norm(c) === "id");
+  const levelColumns = new Map<LevelId, number>();
+  header.forEach((cell, column) => {
+    if (column < 2 || column === idColumn || norm(cell) === "") return;
+    const level = baseTrack.levels.find((l) => [l.title, l.name, l.id].some((t) => norm(t) === norm(cell)));
+    if (level && !levelColumns.has(level.id)) levelColumns.set(level.id, column);
+    else if (!level)
+      report(
+        "warning",
+        headerRow,
+        column,
+        `"${text(cell)}" is not a level of ${baseTrack.name}: this column is not read.`,
+      );
+  });
+  for (const level of baseTrack.levels) {
+    if (!levelColumns.has(level.id))
+      problems.push({
+        severity: "warning",
+        sheet,
+        message: `No column for ${level.title}: its expectations are taken from the bundled framework. Rebuild the sheet to get the column back.`,
+      });
+  }
+
+  const subHeader = values[headerRow + 1] ?? [];
+  const firstLevelColumn = Math.min(...levelColumns.values());
+  const firstDataRow = norm(subHeader[firstLevelColumn]) === "value" ? headerRow + 2 : headerRow + 1;
+  const context: RowContext = {
+    base,
+    baseTrack,
+    levelColumns,
+    idColumn: idColumn < 0 ? 2 : idColumn,
+    report,
+    usedIds: new Map(),
+    seenIds: new Map(),
+  };
+
+  const competencies: MatrixCompetency[] = [];
+  let groupArea: string | undefined;
+  for (let row = firstDataRow; row < values.length; row++) {
+    const read = readRow(values[row] ?? [], row, groupArea, context);
+    if (read.groupArea) groupArea = read.groupArea;
+    if (read.competency) {
+      groupArea = read.competency.area;
+      competencies.push(read.competency);
+      context.usedIds.set(read.competency.id, row);
+    }
+  }
+
+  const areaOrder = new Map(base.areas.map((a, i) => [a.id, i]));
+  competencies.sort((x, y) => (areaOrder.get(x.area) ?? 0) - (areaOrder.get(y.area) ?? 0));
+  for (const competency of competencies) checkRising(competency, baseTrack.levels, context);
+
+  const track: TrackMatrix = { ...baseTrack, competencies };
+  return { track, problems, changes: diff(baseTrack, competencies, context) };
+}
+
+interface RowContext {
+  base: CareerMatrix;
+  baseTrack: TrackMatrix;
+  levelColumns: Map<LevelId, number>;
+  idColumn: number;
+  report: (severity: Problem["severity"], row: number, column: number, message: string) => void;
+  /** Competency id → 0-based row it was read from. */
+  usedIds: Map<CompetencyId, number>;
+  /** Every id on the sheet, read or not: a row with a problem is not a removed competency. */
+  seenIds: Map<CompetencyId, number>;
+}
+
+function readRow(
+  cells: Cell[],
+  row: number,
+  groupArea: string | undefined,
+  context: RowContext,
+): { competency?: MatrixCompetency; groupArea?: string } {
+  const { base, baseTrack, levelColumns, idColumn, report } = context;
+  const areaText = text(cells[0]);
+  const name = text(cells[1]);
+  const idText = text(cells[idColumn]);
+  const levelCellsBlank = [...levelColumns.values()].every(
+    (c) => text(cells[c]) === "" && text(cells[c + 1]) === "",
+  );
+  if (name === "" && idText === "" && levelCellsBlank) {
+    if (areaText === "") return {};
+    const area = findArea(base, areaText);
+    if (!area)
+      report("warning", row, 0, `"${areaText}" is neither an area nor a competency: this row is not read.`);
+    return { groupArea: area?.id };
+  }
+  if (idText !== "") {
+    const earlier = context.seenIds.get(idText);
+    if (earlier !== undefined) {
+      report(
+        "error",
+        row,
+        idColumn,
+        `Id "${idText}" is already used on row ${earlier + 1}: give this competency its own id, or clear it to have one made from the name.`,
+      );
+      return {};
+    }
+    context.seenIds.set(idText, row);
+  }
+  if (name === "") {
+    report(
+      "error",
+      row,
+      1,
+      "The competency has no name: type its name, or clear the whole row to remove it.",
+    );
+    return {};
+  }
+
+  const baseCompetency = idText ? baseTrack.competencies.find((c) => c.id === idText) : undefined;
+  let area: string | undefined;
+  if (areaText !== "") {
+    area = findArea(base, areaText)?.id;
+    if (!area) {
+      const names = base.areas.map((a) => a.name).join(", ");
+      report("error", row, 0, `"${areaText}" is not an area: pick one of ${names}.`);
+      return {};
+    }
+  } else area = baseCompetency?.area ?? groupArea;
+  if (!area) {
+    report("error", row, 0, `"${name}" has no area: pick one from the list.`);
+    return {};
+  }
+
+  const id = idText || uniqueId(slug(name), context);
+  context.seenIds.set(id, row);
+
+  const scale = base.scale.map((p) => p.value);
+  const expectations: Partial<Record<LevelId, MatrixExpectation>> = {};
+  let valid = true;
+  for (const level of baseTrack.levels) {
+    const column = levelColumns.get(level.id);
+    if (column === undefined) {
+      const kept = baseCompetency?.expectations[level.id];
+      if (kept) expectations[level.id] = kept;
+      continue;
+    }
+    const rawValue = cells[column];
+    const descriptor = text(cells[column + 1]);
+    if (text(rawValue) === "") {
+      if (descriptor !== "") {
+        report(
+          "error",
+          row,
+          column,
+          `The expectation of "${name}" at ${level.title} has a descriptor but no value: pick a value (${scale.join(", ")}), or clear the descriptor.`,
+        );
+        valid = false;
+      }
+      continue;
+    }
+    const value = typeof rawValue === "number" ? rawValue : Number(text(rawValue));
+    if (!scale.includes(value)) {
+      report(
+        "error",
+        row,
+        column,
+        `"${text(rawValue)}" is not on the scale for "${name}" at ${level.title}: pick one of ${scale.join(", ")}.`,
+      );
+      valid = false;
+      continue;
+    }
+    if (descriptor === "")
+      report(
+        "warning",
+        row,
+        column + 1,
+        `"${name}" at ${level.title} has no descriptor: say what is expected.`,
+      );
+    expectations[level.id] = { value, descriptor };
+  }
+  if (!valid) return {};
+  if (Object.keys(expectations).length === 0) {
+    const firstColumn = Math.min(...levelColumns.values());
+    report(
+      "error",
+      row,
+      firstColumn,
+      `"${name}" has no expectation at any level: give it a value at one level at least.`,
+    );
+    return {};
+  }
+  return { competency: { id, name, area, expectations } };
+}
+
+/** Expectations should not fall as the level rises on a path (a warning: the sheet is still used). */
+function checkRising(competency: MatrixCompetency, levels: MatrixLevel[], context: RowContext): void {
+  const row = context.usedIds.get(competency.id);
+  if (row === undefined) return;
+  for (const level of levels) {
+    const below = previousLevel(level, levels);
+    const here = competency.expectations[level.id];
+    const under = below && competency.expectations[below.id];
+    const column = context.levelColumns.get(level.id);
+    if (!here || !under || !below || column === undefined || here.value >= under.value) continue;
+    context.report(
+      "warning",
+      row,
+      column,
+      `"${competency.name}" expects ${here.value} at ${level.title}, less than ${under.value} at ${below.title}: expectations should not fall as the level rises.`,
+    );
+  }
+}
+
+/** The level just below on the same path; the first management level follows the IC level below its rank. */
+function previousLevel(level: MatrixLevel, levels: MatrixLevel[]): MatrixLevel | undefined {
+  const lower = (path: string): MatrixLevel | undefined =>
+    levels
+      .filter((l) => l.path === path && l.rank < level.rank)
+      .reduce<MatrixLevel | undefined>((best, l) => (!best || l.rank > best.rank ? l : best), undefined);
+  return lower(level.path) ?? (level.path === "management" ? lower("ic") : undefined);
+}
+
+function diff(baseTrack: TrackMatrix, competencies: MatrixCompetency[], context: RowContext): MatrixChange[] {
+  const changes: MatrixChange[] = [];
+  const cellOf = (id: CompetencyId, column: number): string | undefined => {
+    const row = context.usedIds.get(id);
+    return row === undefined ? undefined : a1(row, column);
+  };
+  for (const competency of competencies) {
+    const before = baseTrack.competencies.find((c) => c.id === competency.id);
+    const id = competency.id;
+    if (!before) {
+      changes.push({
+        kind: "added",
+        competency: id,
+        cell: cellOf(id, 1),
+        message: `Added "${competency.name}".`,
+      });
+      continue;
+    }
+    if (before.name !== competency.name)
+      changes.push({
+        kind: "renamed",
+        competency: id,
+        cell: cellOf(id, 1),
+        message: `Renamed "${before.name}" to "${competency.name}".`,
+      });
+    if (before.area !== competency.area)
+      changes.push({
+        kind: "area",
+        competency: id,
+        cell: cellOf(id, 0),
+        message: `Moved "${competency.name}" to another area.`,
+      });
+    for (const level of baseTrack.levels) {
+      const column = context.levelColumns.get(level.id);
+      if (column === undefined) continue;
+      const was = before.expectations[level.id];
+      const now = competency.expectations[level.id];
+      if ((was?.value ?? null) !== (now?.value ?? null))
+        changes.push({
+          kind: "value",
+          competency: id,
+          level: level.id,
+          cell: cellOf(id, column),
+          message: `"${competency.name}" at ${level.title}: ${was?.value ?? "none"} → ${now?.value ?? "none"}.`,
+        });
+      else if (was && now && tidy(was.descriptor) !== tidy(now.descriptor))
+        changes.push({
+          kind: "descriptor",
+          competency: id,
+          level: level.id,
+          cell: cellOf(id, column + 1),
+          message: `"${competency.name}" at ${level.title}: descriptor edited.`,
+        });
+    }
+  }
+  for (const before of baseTrack.competencies) {
+    if (!context.seenIds.has(before.id))
+      changes.push({ kind: "removed", competency: before.id, message: `Removed "${before.name}".` });
+  }
+  return changes;
+}
+
+function findArea(base: CareerMatrix, textValue: string): { id: string } | undefined {
+  return base.areas.find((a) => norm(a.name) === norm(textValue) || norm(a.id) === norm(textValue));
+}
+
+function uniqueId(candidate: string, context: RowContext): CompetencyId {
+  const taken = (id: string): boolean =>
+    context.seenIds.has(id) || context.baseTrack.competencies.some((c) => c.id === id);
+  if (!taken(candidate)) return candidate;
+  for (let i = 2; ; i++) if (!taken(`${candidate}-${i}`)) return `${candidate}-${i}`;
+}
+
+/** An id made from a name: lower case, words joined by hyphens. */
+export function slug(name: string): string {
+  const made = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return made || "competency";
+}
+
+function text(cell: Cell | undefined): string {
+  return cell === null || cell === undefined ? "" : String(cell).trim();
+}
+
+function norm(cell: Cell | undefined): string {
+  return text(cell).toLowerCase();
+}
+
+function tidy(descriptor: string): string {
+  return descriptor.replace(/\r\n?/g, "\n").trim();
+}

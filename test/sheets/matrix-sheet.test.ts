@@ -1,0 +1,195 @@
+import { readMatrixSheet, slug } from "../../src/sheets/matrix-read";
+import { matrixSheetSpec } from "../../src/sheets/matrix-sheet";
+import { tinyMatrix } from "./fixtures";
+import { at, edit, valuesOf } from "./values";
+
+describe("matrix sheet", () => {
+  const matrix = tinyMatrix();
+  const spec = matrixSheetSpec(matrix, "backend");
+
+  it("is owned under the track's key with a legal tab name", () => {
+    expect(spec.key).toBe("matrix:backend");
+    expect(spec.kind).toBe("matrix");
+    expect(spec.name).toBe("Backend matrix");
+  });
+
+  it("shows level titles across, a Value and an Expectation column per level", () => {
+    expect(spec.cells[4].slice(0, 5)).toEqual([
+      "Area",
+      "Competency",
+      "Id",
+      "Intermediate Backend Engineer",
+      null,
+    ]);
+    expect(spec.cells[5].slice(3, 7)).toEqual(["Value", "Expectation", "Value", "Expectation"]);
+    expect(spec.merges).toContain("D5:E5");
+    expect(spec.merges).toContain("J5:K5");
+  });
+
+  it("groups competencies by area under an area row, each cell holding value and descriptor", () => {
+    expect(spec.cells[6]).toEqual(["Technical"]);
+    expect(spec.cells[7]).toEqual([
+      "Technical",
+      "Code quality",
+      "code-quality",
+      2,
+      "Writes clean code",
+      3,
+      "Raises the bar",
+      4,
+      "Sets standards",
+      null,
+      null,
+    ]);
+    expect(spec.cells[9]).toEqual(["Leadership"]);
+    expect(at(spec, "B12")).toBe("People management");
+    expect(at(spec, "J12")).toBe(3);
+  });
+
+  it("shows the scale as a legend and freezes the headers and the competency columns", () => {
+    expect(at(spec, "A2")).toBe("Scale: 0 None · 1 Learning · 2 Doing · 3 Leading · 4 Shaping");
+    expect(spec.freeze).toEqual({ rows: 6, columns: 3 });
+    expect(spec.columnWidths?.slice(0, 5)).toEqual([18, 30, 16, 7, 34]);
+  });
+
+  it("offers the scale as a drop-down on every value column, with room for new rows, and colours values", () => {
+    const valueLists = spec.validations?.filter((v) => v.list.join() === "0,1,2,3,4").map((v) => v.range);
+    expect(valueLists).toEqual(["D7:D112", "F7:F112", "H7:H112", "J7:J112"]);
+    expect(spec.validations?.[0]).toMatchObject({ range: "A7:A112", list: ["Technical", "Leadership"] });
+    expect(spec.conditionalFormats?.map((c) => c.range)).toEqual([
+      "D7:D112",
+      "F7:F112",
+      "H7:H112",
+      "J7:J112",
+    ]);
+    expect(spec.styles).toContainEqual({ range: "E7:E112", style: { wrap: true, vertical: "top" } });
+  });
+
+  it("reads back unchanged as the same track, with no problems and no changes", () => {
+    const read = readMatrixSheet(valuesOf(spec), matrix, "backend", spec.name);
+    expect(read.problems).toEqual([]);
+    expect(read.changes).toEqual([]);
+    expect(read.track).toEqual(matrix.tracks[0]);
+  });
+
+  it("reads edited values and descriptors, and reports them as changes pointing at their cells", () => {
+    let values = edit(valuesOf(spec), "F8", 4);
+    values = edit(values, "G9", "Designs features end to end");
+    const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
+    expect(read.track.competencies[0].expectations.senior).toEqual({
+      value: 4,
+      descriptor: "Raises the bar",
+    });
+    expect(read.track.competencies[1].expectations.senior?.descriptor).toBe("Designs features end to end");
+    expect(read.changes).toEqual([
+      expect.objectContaining({ kind: "value", competency: "code-quality", level: "senior", cell: "F8" }),
+      expect.objectContaining({
+        kind: "descriptor",
+        competency: "system-design",
+        level: "senior",
+        cell: "G9",
+      }),
+    ]);
+  });
+
+  it("gives a competency added without an id an id made from its name, in its area", () => {
+    let values = edit(valuesOf(spec), "B13", "Incident response");
+    values = edit(values, "A13", "Technical");
+    values = edit(values, "F13", 2);
+    values = edit(values, "G13", "Leads incidents");
+    const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
+    expect(read.problems).toEqual([]);
+    const added = read.track.competencies.find((c) => c.name === "Incident response");
+    expect(added).toEqual({
+      id: "incident-response",
+      name: "Incident response",
+      area: "technical",
+      expectations: { senior: { value: 2, descriptor: "Leads incidents" } },
+    });
+    // Grouped by area: the new technical competency comes before the leadership ones.
+    expect(read.track.competencies.map((c) => c.id)).toEqual([
+      "code-quality",
+      "system-design",
+      "incident-response",
+      "mentoring",
+      "people-management",
+    ]);
+    expect(read.changes).toEqual([
+      expect.objectContaining({ kind: "added", competency: "incident-response", cell: "B13" }),
+    ]);
+  });
+
+  it("takes the area of the group above when a new row leaves Area blank", () => {
+    const values = edit(edit(valuesOf(spec), "B13", "Hiring"), "J13", 2);
+    const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
+    expect(read.track.competencies.find((c) => c.id === "hiring")?.area).toBe("leadership");
+  });
+
+  it("reports a cleared row as a removed competency", () => {
+    let values = valuesOf(spec);
+    for (const column of "ABCDEFGHIJK") values = edit(values, `${column}11`, null);
+    const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
+    expect(read.track.competencies.map((c) => c.id)).not.toContain("mentoring");
+    expect(read.changes).toEqual([
+      { kind: "removed", competency: "mentoring", message: 'Removed "Mentoring".' },
+    ]);
+  });
+
+  it("points each problem at its cell and says what to do", () => {
+    let values = valuesOf(spec);
+    values = edit(values, "F8", 7); // off the scale
+    values = edit(values, "C9", "code-quality"); // duplicate id
+    values = edit(values, "H11", null); // descriptor without value
+    values = edit(values, "B12", null); // name cleared, cells left
+    values = edit(values, "A13", "Wizardry"); // unknown area on a new row
+    values = edit(values, "B13", "Spells");
+    values = edit(values, "D13", 1);
+    const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
+    expect(read.problems.map((p) => [p.severity, p.sheet, p.cell])).toEqual([
+      ["error", "Backend matrix", "F8"],
+      ["error", "Backend matrix", "C9"],
+      ["error", "Backend matrix", "H11"],
+      ["error", "Backend matrix", "B12"],
+      ["error", "Backend matrix", "A13"],
+    ]);
+    expect(read.problems[0].message).toBe(
+      '"7" is not on the scale for "Code quality" at Senior Backend Engineer: pick one of 0, 1, 2, 3, 4.',
+    );
+    expect(read.problems[1].message).toMatch(/already used on row 8/);
+    expect(read.problems[2].message).toMatch(/has a descriptor but no value/);
+    expect(read.problems[4].message).toMatch(/"Wizardry" is not an area: pick one of Technical, Leadership/);
+    // A row with a problem is not mistaken for a removed competency; an overwritten id is.
+    expect(read.changes.filter((c) => c.kind === "removed").map((c) => c.competency)).toEqual([
+      "system-design",
+    ]);
+  });
+
+  it("warns when an expectation falls as the level rises, and when a descriptor is missing", () => {
+    let values = edit(valuesOf(spec), "H11", 1); // mentoring: staff 1 < senior 2
+    values = edit(values, "E11", "");
+    const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
+    expect(read.problems).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        cell: "E11",
+        message: '"Mentoring" at Intermediate Backend Engineer has no descriptor: say what is expected.',
+      }),
+      expect.objectContaining({ severity: "warning", cell: "H11" }),
+    ]);
+    expect(read.problems[1].message).toMatch(
+      /expects 1 at Staff Backend Engineer, less than 2 at Senior Backend Engineer/,
+    );
+    expect(read.track.competencies[2].expectations.staff?.value).toBe(1);
+  });
+
+  it("says so when the header row is gone, and keeps the base track", () => {
+    const read = readMatrixSheet([["hello"]], matrix, "backend", "Backend matrix");
+    expect(read.problems[0]).toMatchObject({ severity: "error", sheet: "Backend matrix" });
+    expect(read.track).toBe(matrix.tracks[0]);
+  });
+
+  it("makes ids from names", () => {
+    expect(slug("Café & Code Review!")).toBe("cafe-code-review");
+    expect(slug("***")).toBe("competency");
+  });
+});
