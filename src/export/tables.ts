@@ -1,5 +1,7 @@
 /** Core results as plain rows of cells: what a CSV export or a quick table on stdout shows. */
-import type { Cell, Heatmap, LevelComparison } from "../core/types";
+import type { Area } from "../core/framework";
+import type { CareerMatrix } from "../core/matrix";
+import type { Cell, Heatmap, LevelComparison, PersonReadiness, ReadinessStatus } from "../core/types";
 
 /** Header row of column labels (prefixed by their group when there is one), then one row per heatmap row. */
 export function heatmapRows(heatmap: Heatmap): Cell[][] {
@@ -11,7 +13,8 @@ export function heatmapRows(heatmap: Heatmap): Cell[][] {
 }
 
 /** One row per competency: expectation and descriptor on each side and the change between them. */
-export function comparisonRows(comparison: LevelComparison): Cell[][] {
+export function comparisonRows(comparison: LevelComparison, areas: Area[] = []): Cell[][] {
+  const areaName = new Map(areas.map((area) => [area.id, area.name]));
   const side = (s: LevelComparison["from"]): string => `${s.title} (${s.trackName})`;
   const header: Cell[] = [
     "Area",
@@ -25,7 +28,7 @@ export function comparisonRows(comparison: LevelComparison): Cell[][] {
   return [
     header,
     ...comparison.rows.map((row): Cell[] => [
-      row.area,
+      areaName.get(row.area) ?? row.area,
       row.name,
       row.from?.value ?? null,
       row.to?.value ?? null,
@@ -33,5 +36,58 @@ export function comparisonRows(comparison: LevelComparison): Cell[][] {
       row.from?.descriptor ?? null,
       row.to?.descriptor ?? null,
     ]),
+  ];
+}
+
+const STATUS_TEXT: Record<ReadinessStatus, string> = {
+  ready: "Ready",
+  almost: "Almost",
+  "not-yet": "Not yet",
+  insufficient: "Insufficient data",
+};
+
+/**
+ * One row per person: readiness and status at their current level and the next one on their path, and the highest
+ * level they are Ready for. Readiness is a share in [0, 1]; `format` turns it into text such as "75%".
+ */
+export function readinessRows(
+  matrix: CareerMatrix,
+  scored: PersonReadiness[],
+  format: (share: number) => Cell = (share) => share,
+): Cell[][] {
+  const header: Cell[] = [
+    "Person",
+    "Track",
+    "Level",
+    "Team",
+    "Rater",
+    "Readiness",
+    "Status",
+    "Next level",
+    "Next readiness",
+    "Next status",
+    "Highest Ready level",
+  ];
+  const tracks = new Map(matrix.tracks.map((track) => [track.id, track]));
+  return [
+    header,
+    ...scored.map(({ person, current, next, highestReady }): Cell[] => {
+      const track = tracks.get(person.track);
+      const levelName = (id: string | undefined): Cell =>
+        id === undefined ? null : (track?.levels.find((level) => level.id === id)?.name ?? id);
+      return [
+        person.person,
+        track?.name ?? person.track,
+        levelName(person.level),
+        person.team || null,
+        person.rater || null,
+        current ? format(current.readiness) : null,
+        current ? STATUS_TEXT[current.status] : null,
+        levelName(next?.level),
+        next ? format(next.readiness) : null,
+        next ? STATUS_TEXT[next.status] : null,
+        levelName(highestReady),
+      ];
+    }),
   ];
 }
