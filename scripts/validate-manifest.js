@@ -72,7 +72,9 @@ async function offlineCheck(manifestPath) {
   }
   const permissions = String(top.Permissions?.[0] ?? "").trim();
   if (permissions !== permission) {
-    problems.push(`<Permissions> is "${permissions}": the add-in needs ${permission} and nothing broader`);
+    problems.push(
+      `<Permissions> is "${permissions}": it must be ${permission}, which the add-in needs, and no other`,
+    );
   }
 
   // Every URL, wherever it sits, must be https (namespace names are identifiers, not URLs to fetch).
