@@ -56,7 +56,11 @@ export function sheetValues(sheet: ExcelJS.Worksheet): Cell[][] {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // The cells a merge covers read as blank, as Excel shows them to formulas; only the top-left holds the value.
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const value = plainValue(cell.value);
+      // A formula cell's `value` drops a cached result of 0 or FALSE; `result` keeps it.
+      const value =
+        cell.type === ExcelJS.ValueType.Formula
+          ? plainValue(cell.result as ExcelJS.CellValue)
+          : plainValue(cell.value);
       if (value === null) return;
       while (cells.length < colNumber - 1) cells.push(null);
       cells[colNumber - 1] = value;

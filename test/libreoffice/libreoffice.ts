@@ -1,0 +1,99 @@
+/**
+ * LibreOffice as an independent reader of the .xlsx files we write. Each conversion runs headless in its own
+ * throw-away profile whose settings make Calc recalculate every formula of an OOXML file on load (the default is
+ * to trust the cached values, which would prove nothing).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const RECALC_ON_LOAD = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+export function libreOfficeBinary(): string | undefined {
+  const found = spawnSync("sh", ["-c", "command -v libreoffice || command -v soffice"], { encoding: "utf8" });
+  const bin = found.stdout.trim();
+  return found.status === 0 && bin ? bin : undefined;
+}
+
+/** Runs `libreoffice --headless --convert-to <filter>` on `input`; returns the path of the converted file. */
+export function convert(input: string, filter: string, outDir: string): string {
+  const bin = libreOfficeBinary();
+  if (!bin) throw new Error("LibreOffice is not installed (Debian: apt-get install libreoffice-calc)");
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-"));
+  try {
+    fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+    fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ON_LOAD);
+    execFileSync(
+      bin,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        filter,
+        "--outdir",
+        outDir,
+        input,
+      ],
+      { stdio: "pipe", timeout: 120_000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const extension = filter.split(":")[0];
+  const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${extension}`);
+  if (!fs.existsSync(output)) throw new Error(`LibreOffice did not write ${output}`);
+  return output;
+}
+
+export function pdfToPngBinary(): string | undefined {
+  const found = spawnSync("sh", ["-c", "command -v pdftoppm"], { encoding: "utf8" });
+  const bin = found.stdout.trim();
+  return found.status === 0 && bin ? bin : undefined;
+}
+
+/**
+ * Renders one sheet of a workbook to PNG as LibreOffice lays it out: PDF with one page per sheet (Calc's headless
+ * build has no working PNG export), then poppler's pdftoppm for the page. `page` is the 1-based position of the sheet
+ * among the visible sheets.
+ */
+export function renderSheetPng(input: string, page: number, outFile: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-pdf-"));
+  try {
+    const pdf = convert(
+      input,
+      'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
+      dir,
+    );
+    const bin = pdfToPngBinary();
+    if (!bin) throw new Error("pdftoppm is not installed (Debian: apt-get install poppler-utils)");
+    const prefix = outFile.replace(/\.png$/, "");
+    execFileSync(bin, [
+      "-png",
+      "-r",
+      "110",
+      "-f",
+      String(page),
+      "-l",
+      String(page),
+      "-singlefile",
+      pdf,
+      prefix,
+    ]);
+    return `${prefix}.png`;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Without LibreOffice these tests skip on a workstation, but fail in CI, where the setup script installs it. */
+export function describeWithLibreOffice(name: string, body: () => void): void {
+  (libreOfficeBinary() || process.env.CI === "true" ? describe : describe.skip)(name, body);
+}
