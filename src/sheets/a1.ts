@@ -22,19 +22,11 @@ export function rangeA1(row: number, column: number, lastRow: number, lastColumn
   return `${a1(row, column)}:${a1(lastRow, lastColumn)}`;
 }
 
-/** Whole-column range of 0-based columns, absolute, e.g. "$F:$H". */
-export function columnsA1(column: number, lastColumn = column): string {
-  return `$${columnLetter(column)}:$${columnLetter(lastColumn)}`;
-}
-
-/** A sheet name as a formula prefix: quoted always, so names with spaces or punctuation work in Excel and LibreOffice. */
+/** A sheet name as a formula prefix, quoted when it is not a plain word (or could be read as a cell reference). */
 export function sheetRef(name: string): string {
-  return `'${name.replace(/'/g, "''")}'!`;
-}
-
-/** A string literal inside a formula. */
-export function formulaString(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name);
+  return plain ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
 }
 
 const MAX_SHEET_NAME = 31;

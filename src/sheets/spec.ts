@@ -57,7 +57,14 @@ export type ConditionalFormat =
   | {
       kind: "cellValue";
       range: string;
-      operator: "between" | "lessThan" | "lessThanOrEqual" | "greaterThan" | "greaterThanOrEqual" | "equal" | "notEqual";
+      operator:
+        | "between"
+        | "lessThan"
+        | "lessThanOrEqual"
+        | "greaterThan"
+        | "greaterThanOrEqual"
+        | "equal"
+        | "notEqual";
       /** Number or formula text without "=" is fine for numbers; formulas start with "=". */
       formula1: string;
       formula2?: string;

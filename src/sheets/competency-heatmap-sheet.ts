@@ -1,0 +1,148 @@
+/**
+ * Competency heatmap: people x competencies, each cell the gap (rating − expectation) against the person's current or
+ * next level as a live formula over the Ratings sheet, coloured on a diverging scale centred at 0, with a mean gap per
+ * area at the end of the row.
+ */
+import { areaHeatmap, competencyHeatmap, type GapAgainst, NO_TEAM } from "../core/heatmaps";
+import type { CareerMatrix } from "../core/matrix";
+import type { PersonReadiness } from "../core/types";
+import { columnLetter, legalSheetName, rangeA1 } from "./a1";
+import type { LiveFormulas } from "./expectations-sheet";
+import { gapScale, GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
+import type { SheetSpec, SpecCell, StyledRange } from "./spec";
+
+export const COMPETENCY_HEATMAP_FIELDS = ["Person", "Team", "Track", "Level"] as const;
+const HEADER_ROW = 3;
+const FIRST_COMPETENCY = COMPETENCY_HEATMAP_FIELDS.length;
+
+export function competencyHeatmapKey(against: GapAgainst): string {
+  return `competency-heatmap:${against}`;
+}
+
+export function competencyHeatmapName(against: GapAgainst): string {
+  return legalSheetName(against === "current" ? "Gaps at current level" : "Gaps at next level");
+}
+
+export function competencyHeatmapSheetSpec(
+  matrix: CareerMatrix,
+  scored: PersonReadiness[],
+  against: GapAgainst,
+  live: LiveFormulas,
+  name = competencyHeatmapName(against),
+): SheetSpec {
+  const heatmap = competencyHeatmap(matrix, scored, against);
+  const areas = areaHeatmap(matrix, scored, against);
+  const competencies = heatmap.columns;
+  const firstArea = FIRST_COMPETENCY + competencies.length;
+  const helper = firstArea + areas.columns.length;
+  const helperCol = columnLetter(helper);
+  const ratingsColumn = new Map(live.ratings.columns.map((c) => [c.competency, c.column]));
+  // Competency columns of each area, contiguous because the heatmap groups them by area.
+  const areaSpan = areas.columns.map((area) => {
+    const inArea = competencies
+      .map((c, i) => (c.group === area.label ? FIRST_COMPETENCY + i : -1))
+      .filter((i) => i >= 0);
+    return inArea.length > 0
+      ? `${columnLetter(inArea[0])}%:${columnLetter(inArea[inArea.length - 1])}%`
+      : null;
+  });
+
+  const groupRow: SpecCell[] = new Array(helper + 1).fill(null);
+  const merges: string[] = [];
+  const styles: StyledRange[] = [
+    { range: "A1", style: TITLE },
+    { range: "A2", style: NOTE },
+  ];
+  competencies.forEach((c, i) => {
+    if (i > 0 && competencies[i - 1].group === c.group) return;
+    let last = i;
+    while (last + 1 < competencies.length && competencies[last + 1].group === c.group) last++;
+    groupRow[FIRST_COMPETENCY + i] = c.group ?? null;
+    if (last > i)
+      merges.push(rangeA1(HEADER_ROW - 1, FIRST_COMPETENCY + i, HEADER_ROW - 1, FIRST_COMPETENCY + last));
+  });
+  if (areas.columns.length > 0) {
+    groupRow[firstArea] = "Mean gap by area";
+    if (areas.columns.length > 1) merges.push(rangeA1(HEADER_ROW - 1, firstArea, HEADER_ROW - 1, helper - 1));
+  }
+
+  const cells: SpecCell[][] = [
+    [heatmap.title],
+    [
+      `Rating − expectation at each person's ${against} level, live over the Ratings sheet: ` +
+        "below 0 (red) falls short, 0 meets, above 0 (blue) exceeds. Blank: not assessed or not expected.",
+    ],
+    groupRow,
+    [
+      ...COMPETENCY_HEATMAP_FIELDS.map((f) => (f === "Level" && against === "next" ? "Next level" : f)),
+      ...competencies.map((c) => c.label),
+      ...areas.columns.map((a) => a.label),
+      "Ratings row",
+    ],
+  ];
+
+  scored.forEach((s, i) => {
+    const row = HEADER_ROW + 2 + i;
+    const person = s.person;
+    const track = matrix.tracks.find((t) => t.id === person.track);
+    const target = against === "current" ? s.current : s.next;
+    const levelName = target
+      ? (track?.levels.find((l) => l.id === target.level)?.name ?? target.level)
+      : null;
+    const expectationsRow = target ? live.expectationsRow(person.track, target.level) : undefined;
+    const ratingsRow = `$${helperCol}${row}`;
+    const personCell = live.personText(person.row, person.person);
+
+    const gapCells: SpecCell[] = competencies.map((c, k) => {
+      const column = ratingsColumn.get(c.key);
+      const expected = target?.gaps.find((g) => g.competency === c.key);
+      if (column === undefined || expectationsRow === undefined || !expected) return null;
+      const rating = live.rating(column, ratingsRow);
+      return {
+        f: `=IF(${ratingsRow}="","",IF(ISNUMBER(${rating}),${rating}-${live.expectation(column, expectationsRow)},""))`,
+        v: heatmap.values[i][k] ?? "",
+      };
+    });
+    const areaCells: SpecCell[] = areaSpan.map((range, a) =>
+      range === null
+        ? null
+        : { f: `=IFERROR(AVERAGE(${range.replace(/%/g, String(row))}),"")`, v: areas.values[i][a] ?? "" },
+    );
+    cells.push([
+      personCell,
+      person.team === "" ? NO_TEAM : person.team,
+      track?.name ?? person.track,
+      levelName,
+      ...gapCells,
+      ...areaCells,
+      { f: `=${live.ratingsRow(`$A${row}`)}`, v: live.ratingsRowValue(personCell) ?? "" },
+    ]);
+  });
+
+  const firstRow = HEADER_ROW + 1;
+  const lastRow = Math.max(firstRow, HEADER_ROW + scored.length);
+  const spread =
+    Math.max(1, ...matrix.scale.map((p) => p.value)) - Math.min(0, ...matrix.scale.map((p) => p.value));
+  const gapRange = rangeA1(firstRow, FIRST_COMPETENCY, lastRow, Math.max(helper - 1, FIRST_COMPETENCY));
+  styles.push(
+    { range: rangeA1(HEADER_ROW - 1, FIRST_COMPETENCY, HEADER_ROW - 1, helper), style: GROUP },
+    { range: rangeA1(HEADER_ROW, 0, HEADER_ROW, helper), style: HEADER },
+    { range: gapRange, style: { numberFormat: "+0.0;-0.0;0", horizontal: "center" } },
+    { range: rangeA1(firstRow, helper, lastRow, helper), style: HELPER },
+  );
+  return {
+    name,
+    kind: "competency-heatmap",
+    key: competencyHeatmapKey(against),
+    cells,
+    styles,
+    columnWidths: [24, 16, 18, 14, ...competencies.map(() => 11), ...areas.columns.map(() => 12), 8],
+    rowHeights: { [HEADER_ROW]: 60 },
+    freeze: { rows: HEADER_ROW + 1, columns: 1 },
+    merges,
+    conditionalFormats: [
+      { kind: "colorScale", range: gapRange, ...gapScale(Math.max(1, Math.ceil(spread / 2))) },
+    ],
+    tabColor: "#7030A0",
+  };
+}

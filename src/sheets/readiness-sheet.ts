@@ -1,0 +1,130 @@
+/**
+ * Readiness heatmap: people x the levels of their track's ladder, each cell a live formula over the person's Ratings
+ * row, so a rating changed in a calibration session recolours it at once. Next level, its readiness, coverage and
+ * status (as words beside the colours) come first, since that is what the session decides.
+ */
+import { NO_TEAM, readinessHeatmap } from "../core/heatmaps";
+import type { CareerMatrix } from "../core/matrix";
+import type { PersonReadiness } from "../core/types";
+import { columnLetter, rangeA1 } from "./a1";
+import type { LiveFormulas } from "./expectations-sheet";
+import { HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
+import type { SheetSpec, SpecCell } from "./spec";
+import { STATUS_LABEL, statusFormats } from "./status";
+
+export const READINESS_KEY = "readiness-heatmap";
+export const READINESS_NAME = "Readiness";
+export const READINESS_HEADER_ROW = 3;
+export const READINESS_FIELDS = [
+  "Person",
+  "Team",
+  "Track",
+  "Level",
+  "Next level",
+  "Readiness",
+  "Coverage",
+  "Status",
+] as const;
+const FIRST_LEVEL = READINESS_FIELDS.length;
+
+export function readinessSheetSpec(
+  matrix: CareerMatrix,
+  scored: PersonReadiness[],
+  live: LiveFormulas,
+  name = READINESS_NAME,
+): SheetSpec {
+  const heatmap = readinessHeatmap(matrix, scored);
+  const levels = heatmap.columns;
+  const helper = FIRST_LEVEL + levels.length;
+  const helperCol = columnLetter(helper);
+  const { ready, almost, minCoverage } = matrix.scoring;
+  const percent = (x: number): string => `${Math.round(x * 100)}%`;
+
+  const cells: SpecCell[][] = [
+    ["Readiness by level"],
+    [
+      `Live over the Ratings sheet. Ready ≥ ${percent(ready)}, Almost ≥ ${percent(almost)}; ` +
+        `Insufficient data below ${percent(minCoverage)} of the next level's competencies assessed.`,
+    ],
+    [],
+    [...READINESS_FIELDS, ...levels.map((l) => l.label), "Ratings row"],
+  ];
+
+  scored.forEach((s, i) => {
+    const row = READINESS_HEADER_ROW + 2 + i;
+    const person = s.person;
+    const track = matrix.tracks.find((t) => t.id === person.track);
+    const levelName = (id: string | undefined): string | null =>
+      (id && track?.levels.find((l) => l.id === id)?.name) || null;
+    const personCell = live.personText(person.row, person.person);
+    const ratingsRow = `$${helperCol}${row}`;
+
+    const levelCells: SpecCell[] = levels.map((column, c) => {
+      const expectationsRow = live.expectationsRow(person.track, column.key);
+      const value = heatmap.values[i][c];
+      return expectationsRow === undefined || value === null
+        ? null
+        : { f: `=${live.readiness(ratingsRow, expectationsRow)}`, v: value };
+    });
+    const next = s.next;
+    const nextColumn = next ? levels.findIndex((l) => l.key === next.level) : -1;
+    const nextRow = next && live.expectationsRow(person.track, next.level);
+    const nextCells: SpecCell[] =
+      next && nextColumn >= 0 && nextRow !== undefined
+        ? [
+            { f: `=${columnLetter(FIRST_LEVEL + nextColumn)}${row}`, v: next.readiness },
+            { f: `=${live.coverage(ratingsRow, nextRow)}`, v: next.coverage },
+            { f: `=${statusFormula(`F${row}`, `G${row}`, matrix)}`, v: STATUS_LABEL[next.status] },
+          ]
+        : [null, null, null];
+
+    cells.push([
+      personCell,
+      person.team === "" ? NO_TEAM : person.team,
+      track?.name ?? person.track,
+      levelName(person.level),
+      levelName(next?.level),
+      ...nextCells,
+      ...levelCells,
+      { f: `=${live.ratingsRow(`$A${row}`)}`, v: live.ratingsRowValue(personCell) ?? "" },
+    ]);
+  });
+
+  const firstRow = READINESS_HEADER_ROW + 1;
+  const lastRow = Math.max(firstRow, READINESS_HEADER_ROW + scored.length);
+  const lastLevel = helper - 1;
+  const levelRange = rangeA1(firstRow, FIRST_LEVEL, lastRow, Math.max(lastLevel, FIRST_LEVEL));
+  return {
+    name,
+    kind: "readiness-heatmap",
+    key: READINESS_KEY,
+    cells,
+    styles: [
+      { range: "A1", style: TITLE },
+      { range: "A2", style: NOTE },
+      { range: rangeA1(READINESS_HEADER_ROW, 0, READINESS_HEADER_ROW, helper), style: HEADER },
+      { range: `F${firstRow + 1}:G${lastRow + 1}`, style: { numberFormat: "0%", horizontal: "center" } },
+      { range: levelRange, style: { numberFormat: "0%", horizontal: "center" } },
+      { range: rangeA1(firstRow, helper, lastRow, helper), style: HELPER },
+    ],
+    columnWidths: [24, 16, 18, 14, 14, 11, 11, 17, ...levels.map(() => 12), 8],
+    rowHeights: { [READINESS_HEADER_ROW]: 32 },
+    freeze: { rows: READINESS_HEADER_ROW + 1, columns: 1 },
+    conditionalFormats: [
+      { kind: "colorScale", range: `F${firstRow + 1}:F${lastRow + 1}`, ...READINESS_SCALE },
+      { kind: "colorScale", range: levelRange, ...READINESS_SCALE },
+      ...statusFormats(`H${firstRow + 1}:H${lastRow + 1}`),
+    ],
+    tabColor: "#C55A11",
+  };
+}
+
+/** The same thresholds as the core, with its allowance for floating-point shares landing a hair below one. */
+function statusFormula(readinessCell: string, coverageCell: string, matrix: CareerMatrix): string {
+  const { ready, almost, minCoverage } = matrix.scoring;
+  return (
+    `IF(${readinessCell}="","",IF(${coverageCell}+1E-9<${minCoverage},"${STATUS_LABEL.insufficient}",` +
+    `IF(${readinessCell}+1E-9>=${ready},"${STATUS_LABEL.ready}",` +
+    `IF(${readinessCell}+1E-9>=${almost},"${STATUS_LABEL.almost}","${STATUS_LABEL["not-yet"]}"))))`
+  );
+}

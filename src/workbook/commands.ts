@@ -1,0 +1,266 @@
+/**
+ * What the task pane, the ribbon and the workbench do to a workbook, written against WorkbookHost only. Each command
+ * costs a fixed number of host calls whatever the team size: list the owned sheets, read the ones it needs in one
+ * call, write every sheet it changes in one all-or-nothing call.
+ */
+import { careerMatrixFromFramework, findTrack } from "../core/career-matrix";
+import { type LevelRef, compareLevels } from "../core/comparison";
+import type { Framework, TrackId } from "../core/framework";
+import type { CareerMatrix } from "../core/matrix";
+import { readRatings } from "../core/ratings";
+import { scoreTeam } from "../core/readiness";
+import type {
+  Calibration,
+  Cell,
+  LevelComparison,
+  PersonReadiness,
+  Problem,
+  StatusCounts,
+} from "../core/types";
+import { uniqueSheetName } from "../sheets/a1";
+import { comparisonSheetSpec } from "../sheets/comparison-sheet";
+import { matrixKey, matrixSheetName, matrixSheetSpec } from "../sheets/matrix-sheet";
+import { type NewPerson, RATINGS_KEY, RATINGS_NAME, ratingsSheetSpec } from "../sheets/ratings-sheet";
+import { READINESS_KEY } from "../sheets/readiness-sheet";
+import type { SheetSpec } from "../sheets/spec";
+import type { OwnedSheet, SheetRead, WorkbookHost } from "./host";
+import { editedMatrix, isMatrixKey, type TrackEdits, trackOfKey } from "./matrix-edits";
+import { SCORING_SHEETS, scoringSheetSpecs } from "./scoring-sheets";
+
+export interface BuildMatrixResult {
+  /** Keys of the matrix sheets written. */
+  written: string[];
+  /** Per track that had a sheet: what the manager had changed (kept with keepEdits, replaced without). */
+  edits: TrackEdits[];
+  problems: Problem[];
+}
+
+/**
+ * Writes a matrix sheet per track. With keepEdits an existing sheet is re-rendered from what it holds (its edits
+ * kept); a sheet with errors is left as it is, so nothing typed is lost. Without keepEdits it is replaced by the
+ * bundled matrix: the caller shows `edits` and asks first.
+ */
+export async function buildMatrix(
+  host: WorkbookHost,
+  framework: Framework,
+  trackIds: TrackId[],
+  options: { keepEdits: boolean },
+): Promise<BuildMatrixResult> {
+  const owned = await host.ownedSheets();
+  const keys = trackIds.map(matrixKey);
+  const reads = await host.readSheets(keys.filter((k) => owned.some((o) => o.key === k)));
+  const base = careerMatrixFromFramework(framework);
+  const { matrix, edits } = editedMatrix(base, reads);
+  const names = sheetNames(owned);
+  const problems: Problem[] = [];
+  const specs: SheetSpec[] = [];
+  for (const trackId of trackIds) {
+    const track = base.tracks.find((t) => t.id === trackId);
+    if (!track) {
+      problems.push({ severity: "error", message: `Track "${trackId}" is not in the framework.` });
+      continue;
+    }
+    const edit = edits.find((e) => e.track === trackId);
+    if (options.keepEdits && edit) {
+      problems.push(...edit.problems);
+      if (edit.problems.some((p) => p.severity === "error")) {
+        problems.push({
+          severity: "error",
+          sheet: edit.sheet,
+          message: `${edit.sheet} was not rebuilt: fix the problems listed, then build it again.`,
+        });
+        continue;
+      }
+    }
+    const source = options.keepEdits ? matrix : base;
+    specs.push(matrixSheetSpec(source, trackId, names.of(matrixKey(trackId), matrixSheetName(track))));
+  }
+  if (specs.length > 0) await host.writeSheets(specs, { activate: specs[0].key });
+  return { written: specs.map((s) => s.key), edits, problems };
+}
+
+/** The matrix scoring uses: the bundled one with every track a manager maintains in a matrix sheet read back. */
+export async function readCareerMatrix(
+  host: WorkbookHost,
+  framework: Framework,
+): Promise<{ matrix: CareerMatrix; edits: TrackEdits[]; problems: Problem[] }> {
+  const owned = await host.ownedSheets();
+  const reads = await host.readSheets(owned.filter((o) => isMatrixKey(o.key)).map((o) => o.key));
+  return editedMatrix(careerMatrixFromFramework(framework), reads);
+}
+
+export interface CreateRatingsResult {
+  added: string[];
+  skipped: { person: string; reason: string }[];
+  problems: Problem[];
+}
+
+/**
+ * Creates or extends the Ratings sheet: every rating already typed is kept, people and competency columns are added.
+ * When the heatmaps exist they are rewritten in the same write, so their formulas follow the new columns.
+ */
+export async function createRatings(
+  host: WorkbookHost,
+  framework: Framework,
+  people: NewPerson[],
+): Promise<CreateRatingsResult> {
+  const owned = await host.ownedSheets();
+  const reads = await host.readSheets(
+    owned.filter((o) => o.key === RATINGS_KEY || isMatrixKey(o.key)).map((o) => o.key),
+  );
+  const { matrix, problems } = editedMatrix(careerMatrixFromFramework(framework), reads);
+  const existing = reads.find((r) => r.key === RATINGS_KEY);
+  const names = sheetNames(owned);
+  const sheetName = names.of(RATINGS_KEY, RATINGS_NAME);
+  const ratingsMatrix = { ...matrix, tracks: ratingTracks(matrix, reads, existing?.values ?? [], people) };
+  const sheet = ratingsSheetSpec(ratingsMatrix, existing?.values ?? null, people, sheetName);
+  const specs = [sheet.spec];
+  if (owned.some((o) => o.key === READINESS_KEY)) {
+    const values = sheet.spec.cells as Cell[][];
+    const scoring = score(matrix, values, sheetName);
+    specs.push(
+      ...scoringSheetSpecs({
+        ...scoring,
+        ratingsSheet: sheetName,
+        ratingsValues: values,
+        nameOf: names.scoring,
+      }).specs,
+    );
+  }
+  await host.writeSheets(specs, { activate: RATINGS_KEY });
+  return { added: sheet.added, skipped: sheet.skipped, problems };
+}
+
+export interface ScoreResult {
+  scored: PersonReadiness[];
+  calibration: Calibration | null;
+  /** People by the status of their next level. */
+  counts: StatusCounts;
+  problems: Problem[];
+}
+
+/** Scores the Ratings sheet and writes Expectations, Readiness, both gap heatmaps, Team summary and Calibration. */
+export async function scoreRatings(host: WorkbookHost, framework: Framework): Promise<ScoreResult> {
+  return scoreAndWrite(host, framework, false);
+}
+
+/** Rewrites the heatmaps from the current Ratings sheet, when they exist (the ribbon's Refresh heatmaps). */
+export async function refreshHeatmaps(host: WorkbookHost, framework: Framework): Promise<ScoreResult> {
+  return scoreAndWrite(host, framework, true);
+}
+
+async function scoreAndWrite(
+  host: WorkbookHost,
+  framework: Framework,
+  onlyIfScored: boolean,
+): Promise<ScoreResult> {
+  const owned = await host.ownedSheets();
+  const none: ScoreResult = { scored: [], calibration: null, counts: statusCounts([]), problems: [] };
+  if (onlyIfScored && !owned.some((o) => o.key === READINESS_KEY)) {
+    none.problems.push({
+      severity: "warning",
+      message: "There are no heatmaps yet: score the ratings first.",
+    });
+    return none;
+  }
+  const reads = await host.readSheets(
+    owned.filter((o) => o.key === RATINGS_KEY || isMatrixKey(o.key)).map((o) => o.key),
+  );
+  const ratings = reads.find((r) => r.key === RATINGS_KEY);
+  if (!ratings) {
+    none.problems.push({
+      severity: "error",
+      message: "There is no Ratings sheet: create it first, then rate people.",
+    });
+    return none;
+  }
+  const { matrix, problems } = editedMatrix(careerMatrixFromFramework(framework), reads);
+  const scoring = score(matrix, ratings.values, ratings.name);
+  problems.push(...scoring.problems);
+  if (scoring.columns.length === 0 || scoring.scored.length === 0) {
+    problems.push({
+      severity: "error",
+      sheet: ratings.name,
+      message:
+        "Nothing to score: the Ratings sheet needs at least one person with a track and level, and competency columns.",
+    });
+    return { ...none, problems };
+  }
+  const names = sheetNames(owned);
+  const { specs, calibration } = scoringSheetSpecs({
+    ...scoring,
+    ratingsSheet: ratings.name,
+    ratingsValues: ratings.values,
+    nameOf: names.scoring,
+  });
+  await host.writeSheets(specs, { activate: READINESS_KEY });
+  return { scored: scoring.scored, calibration, counts: statusCounts(scoring.scored), problems };
+}
+
+/** Inserts (or refreshes) a sheet comparing two (track, level) pairs of the matrix as the workbook has it. */
+export async function insertComparison(
+  host: WorkbookHost,
+  framework: Framework,
+  from: LevelRef,
+  to: LevelRef,
+): Promise<{ comparison: LevelComparison; key: string; problems: Problem[] }> {
+  const owned = await host.ownedSheets();
+  const base = careerMatrixFromFramework(framework);
+  const wanted = [from, to].map((side) => findTrack(base, side.track)?.id).filter((id) => id !== undefined);
+  const reads = await host.readSheets(
+    owned.filter((o) => wanted.some((id) => o.key === matrixKey(id))).map((o) => o.key),
+  );
+  const { matrix, problems } = editedMatrix(base, reads);
+  const comparison = compareLevels(matrix, from, to);
+  const spec = comparisonSheetSpec(matrix, comparison);
+  spec.name = sheetNames(owned).of(spec.key, spec.name);
+  await host.writeSheets([spec], { activate: spec.key });
+  return { comparison, key: spec.key, problems };
+}
+
+function score(matrix: CareerMatrix, values: Cell[][], sheet: string) {
+  const read = readRatings(values, matrix, { sheet });
+  return { matrix, scored: scoreTeam(matrix, read.people), columns: read.columns, problems: read.problems };
+}
+
+/** Tracks given a column on the Ratings sheet: those with a matrix sheet, those of its people and of new people. */
+function ratingTracks(matrix: CareerMatrix, reads: SheetRead[], existing: Cell[][], people: NewPerson[]) {
+  const trackColumn = (existing[0] ?? []).findIndex(
+    (c) =>
+      String(c ?? "")
+        .trim()
+        .toLowerCase() === "track",
+  );
+  const named = [
+    ...people.map((p) => p.track),
+    ...(trackColumn < 0 ? [] : existing.slice(1).map((row) => String(row[trackColumn] ?? ""))),
+  ];
+  const ids = new Set<TrackId>(reads.filter((r) => isMatrixKey(r.key)).map((r) => trackOfKey(r.key)));
+  for (const name of named) {
+    const track = name.trim() === "" ? undefined : findTrack(matrix, name);
+    if (track) ids.add(track.id);
+  }
+  const tracks = matrix.tracks.filter((t) => ids.has(t.id));
+  return tracks.length > 0 ? tracks : matrix.tracks;
+}
+
+/** Keeps the tab name of a sheet the user renamed; a new sheet gets a name no owned sheet has. */
+function sheetNames(owned: OwnedSheet[]) {
+  const taken = owned.map((o) => o.name);
+  const chosen = new Map(owned.map((o) => [o.key, o.name]));
+  const of = (key: string, fallback: string): string => {
+    const known = chosen.get(key);
+    if (known !== undefined) return known;
+    const name = uniqueSheetName(fallback, taken);
+    taken.push(name);
+    chosen.set(key, name);
+    return name;
+  };
+  return { of, scoring: (key: string) => of(key, SCORING_SHEETS.find((s) => s.key === key)?.name ?? key) };
+}
+
+function statusCounts(scored: PersonReadiness[]): StatusCounts {
+  const counts: StatusCounts = { ready: 0, almost: 0, "not-yet": 0, insufficient: 0 };
+  for (const s of scored) if (s.next) counts[s.next.status]++;
+  return counts;
+}
