@@ -1,19 +1,19 @@
 // `npm start`: sideloads the add-in into desktop Excel where it is installed (Windows, macOS). Elsewhere, or when
 // that fails, serves the add-in over https on localhost and says how to open it in Excel on the web and where the
 // workbench is. Every failure ends in a message, not a stack trace.
+const fs = require("fs");
 const https = require("https");
+const net = require("net");
 const path = require("path");
 const { spawn } = require("child_process");
 const { setTimeout: sleep } = require("timers/promises");
 const { ensurePackages } = require("./ensure-packages");
+const { pidFile } = require("./dev-server-pid");
 
 const root = path.join(__dirname, "..");
 const port = 3000;
 const base = `https://localhost:${port}/`;
 const manifest = path.join(root, "manifest.xml");
-const bin = (name) =>
-  path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
-
 /** Status of GET url, or undefined when nothing answers. */
 function probe(url) {
   return new Promise((resolve) => {
@@ -46,10 +46,19 @@ function instructions(reason) {
   ].join("\n");
 }
 
-/** Runs a command with its output passed through; resolves with its exit code and what it printed. */
-function run(command, args) {
+/** Whether another program holds the port: the dev server could not listen on it. */
+function portTaken() {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, shell: process.platform === "win32" });
+    const server = net.createServer();
+    server.once("error", () => resolve(true));
+    server.listen(port, "localhost", () => server.close(() => resolve(false)));
+  });
+}
+
+/** Runs a Node script with its output passed through; resolves with its exit code and what it printed. */
+function runNode(script, args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd: root });
     let output = "";
     const pass = (stream) => (chunk) => {
       output += chunk;
@@ -64,7 +73,8 @@ function run(command, args) {
 
 async function sideloadIntoDesktopExcel() {
   console.log("Starting the dev server and sideloading manifest.xml into desktop Excel...");
-  const { code, output } = await run(bin("office-addin-debugging"), [
+  const cli = path.join(root, "node_modules", "office-addin-debugging", "cli.js");
+  const { code, output } = await runNode(cli, [
     "start",
     "manifest.xml",
     "desktop",
@@ -81,7 +91,7 @@ async function serveForExcelOnTheWeb(reason) {
     console.log(instructions(`The add-in is already being served (another \`npm start\`?). ${reason}`));
     return;
   }
-  if ((await probe(base)) !== undefined) {
+  if (await portTaken()) {
     console.error(`Port ${port} is taken by another server: stop it, then run \`npm start\` again.`);
     process.exitCode = 1;
     return;
@@ -94,6 +104,8 @@ async function serveForExcelOnTheWeb(reason) {
       stdio: ["ignore", "inherit", "inherit"],
     },
   );
+  fs.mkdirSync(path.dirname(pidFile), { recursive: true });
+  fs.writeFileSync(pidFile, String(process.pid));
   let stopping = false;
   const stop = () => {
     stopping = true;
@@ -106,6 +118,7 @@ async function serveForExcelOnTheWeb(reason) {
     process.exitCode = 1;
   });
   server.on("exit", (code, signal) => {
+    fs.rmSync(pidFile, { force: true });
     if (!stopping && (code !== 0 || signal)) {
       console.error("The dev server stopped: see the messages above.");
       process.exitCode = 1;
