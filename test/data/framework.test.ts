@@ -383,8 +383,9 @@ describe("the bundled framework: invariants", () => {
 
   it("quotes the seeds word for word wherever an expectation cites one", () => {
     for (const e of expectations) {
-      if (!("seed" in e.source)) continue;
-      const text = seedText(seedOf(e.source));
+      const seed = seedOf(e.source);
+      if (seed === undefined) continue;
+      const text = seedText(seed);
       // A descriptor may join consecutive bullets or mark a cut with an ellipsis.
       const fragments = e.descriptor
         .split(/\s*…\s*|(?<=\.)\s+/)
