@@ -92,12 +92,7 @@ export interface ExcelRangeFormat {
 }
 
 export type ExcelBorderIndex =
-  | "EdgeTop"
-  | "EdgeBottom"
-  | "EdgeLeft"
-  | "EdgeRight"
-  | "InsideVertical"
-  | "InsideHorizontal";
+  "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
 
 export interface ExcelRangeBorderCollection {
   getItem(index: ExcelBorderIndex): ExcelRangeBorder;

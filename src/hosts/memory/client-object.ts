@@ -1,0 +1,147 @@
+/**
+ * The request machinery of the memory workbook, as Office.js has it: proxy objects queue operations on their
+ * context; nothing reaches the document until sync(); a property can be read only once a sync has loaded it (or
+ * after this code set it); null objects are known only after a sync.
+ */
+import type { ExcelContext, ExcelWorkbook } from "../office/excel-api";
+import type { Cell } from "../../core/types";
+import { OfficeError, propertyNotLoaded } from "./errors";
+import type { MemSheet, MemState } from "./state";
+
+/** One queued operation: what it would send to Excel (measured for request size) and what it does to the document. */
+export interface Operation {
+  path: string;
+  member: string;
+  args: unknown;
+  apply(): void;
+}
+
+/** What proxies need from the workbook behind them. */
+export interface MemoryEngine {
+  readonly state: MemState;
+  execute(operations: Operation[]): Promise<void>;
+  /** The value a formula cell shows; the memory workbook does not calculate. */
+  formulaValue(sheet: MemSheet, row: number, column: number, formula: string): Cell;
+  noteSuspended(what: "calculation" | "screenUpdating"): void;
+}
+
+export class MemoryContext implements ExcelContext {
+  readonly workbook: ExcelWorkbook;
+  private pending: Operation[] = [];
+
+  constructor(
+    readonly engine: MemoryEngine,
+    makeWorkbook: (context: MemoryContext) => ExcelWorkbook,
+  ) {
+    this.workbook = makeWorkbook(this);
+  }
+
+  enqueue(operation: Operation): void {
+    this.pending.push(operation);
+  }
+
+  hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  sync(): Promise<void> {
+    const operations = this.pending;
+    this.pending = [];
+    return this.engine.execute(operations);
+  }
+}
+
+/** A proxy's document object, bound when the operation that creates the proxy runs. */
+export class Binding<T> {
+  private value: T | undefined;
+  private isNull = false;
+  private bound = false;
+
+  constructor(readonly path: string) {}
+
+  bind(value: T | undefined): void {
+    this.value = value;
+    this.isNull = value === undefined;
+    this.bound = true;
+  }
+
+  get nullObject(): boolean {
+    return this.bound && this.isNull;
+  }
+
+  /** isNullObject as Office.js exposes it: known only once the creating request ran. */
+  readIsNull(): boolean {
+    if (!this.bound) throw propertyNotLoaded("isNullObject");
+    return this.isNull;
+  }
+
+  get(): T {
+    if (!this.bound)
+      throw new OfficeError(
+        "InvalidOperation",
+        `${this.path} is not available: the request that creates it did not run.`,
+      );
+    if (this.value === undefined)
+      throw new OfficeError(
+        "InvalidOperation",
+        `${this.path} is a null object; check isNullObject before using it.`,
+      );
+    return this.value;
+  }
+}
+
+export abstract class MemoryObject {
+  private readonly fields = new Map<string, unknown>();
+
+  constructor(
+    protected readonly context: MemoryContext,
+    readonly path: string,
+  ) {}
+
+  /** Scalar properties that load() can fetch, read from the document when the load runs. */
+  protected abstract loadable(): Record<string, () => unknown>;
+
+  protected readField<T>(property: string): T {
+    if (!this.fields.has(property)) throw propertyNotLoaded(property);
+    return this.fields.get(property) as T;
+  }
+
+  protected setField(property: string, value: unknown): void {
+    this.fields.set(property, value);
+  }
+
+  /** Queues a property write; the local proxy reflects it at once, as Office.js's does. */
+  protected queueSet(property: string, value: unknown, apply: () => void): void {
+    this.fields.set(property, value);
+    this.queue(property, value, apply);
+  }
+
+  protected queue(member: string, args: unknown, apply: () => void): void {
+    this.context.enqueue({ path: this.path, member, args, apply });
+  }
+
+  load(propertyNames: string | string[]): this {
+    const names = (Array.isArray(propertyNames) ? propertyNames : propertyNames.split(","))
+      .map((n) => n.trim())
+      .filter((n) => n !== "");
+    this.queue("load", names, () => this.applyLoad(names));
+    return this;
+  }
+
+  protected applyLoad(names: string[]): void {
+    if (this.isNullBinding()) return;
+    const getters = this.loadable();
+    for (const name of names) {
+      const getter = getters[name];
+      if (!getter)
+        throw new OfficeError("InvalidArgument", `${this.path} has no loadable property '${name}'.`);
+      this.fields.set(name, structuredClone(getter()));
+    }
+  }
+
+  protected abstract isNullBinding(): boolean;
+}
+
+export function quoteArg(text: string): string {
+  return JSON.stringify(text);
+}

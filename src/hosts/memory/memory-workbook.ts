@@ -1,0 +1,165 @@
+/**
+ * An in-memory Excel workbook behind the Excel API subset of ../office/excel-api, for tests and the browser
+ * workbench. It keeps the rules that catch real bugs: properties are readable only after load + sync, writes land at
+ * sync() in order, a failing operation leaves the ones before it applied (Excel batches are not transactions), and a
+ * request over 5 MB is refused as Excel on the web refuses it. It counts syncs and request bytes, and can inject
+ * faults. It does not calculate: a formula cell shows the value it was told (see useSpecValues).
+ */
+import type { Cell } from "../../core/types";
+import type { SheetSpec } from "../../sheets/spec";
+import type { ExcelContext, ExcelRun } from "../office/excel-api";
+import { MemoryContext, type MemoryEngine, type Operation } from "./client-object";
+import { addSheet } from "./document";
+import { OfficeError } from "./errors";
+import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
+import { cloneState, type MemSheet, type MemState } from "./state";
+import { WorkbookProxy } from "./worksheet-proxies";
+
+/** Excel on the web refuses requests larger than this. */
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface RequestRecord {
+  /** UTF-8 size of the JSON of the queued operations. */
+  bytes: number;
+  operations: number;
+  calculationSuspended: boolean;
+  screenUpdatingSuspended: boolean;
+  failed: boolean;
+}
+
+/** An operation as fault predicates see it; `sync` counts from 1 over the workbook's life. */
+export interface OperationInfo {
+  sync: number;
+  index: number;
+  path: string;
+  member: string;
+}
+
+export class MemoryWorkbook implements MemoryEngine {
+  state: MemState = { sheets: [], names: [], activeSheetId: null, selection: null, nextId: 1 };
+  readonly requests: RequestRecord[] = [];
+  private faults: ((operation: OperationInfo, count: number) => boolean)[] = [];
+  private specValues = new Map<string, { f: string; v: Cell }>();
+
+  constructor(sheetNames: string[] = ["Sheet1"]) {
+    for (const name of sheetNames) addSheet(this.state, name);
+  }
+
+  /** Use as the Office host's `run`, in place of Excel.run. Like Excel.run, it syncs what the batch left queued. */
+  readonly run: ExcelRun = async <T>(batch: (context: ExcelContext) => Promise<T>): Promise<T> => {
+    const context = new MemoryContext(this, (ctx) => new WorkbookProxy(ctx));
+    const result = await batch(context);
+    if (context.hasPending()) await context.sync();
+    return result;
+  };
+
+  get syncCount(): number {
+    return this.requests.length;
+  }
+
+  get totalRequestBytes(): number {
+    return this.requests.reduce((sum, r) => sum + r.bytes, 0);
+  }
+
+  get maxRequestBytes(): number {
+    return this.requests.reduce((max, r) => Math.max(max, r.bytes), 0);
+  }
+
+  /** Forgets the request records, so a test or benchmark can measure one operation. */
+  resetCounters(): void {
+    this.requests.length = 0;
+  }
+
+  /**
+   * Makes the `sync`-th request from now fail at operation `op` (0-based; default its last): the operations before
+   * it are applied, the rest dropped.
+   */
+  failAt(fault: { sync: number; op?: number }): void {
+    const target = this.requests.length + fault.sync;
+    this.faults.push(
+      (operation, count) => operation.sync === target && operation.index === (fault.op ?? count - 1),
+    );
+  }
+
+  /** Makes the first operation matching `predicate` fail at its sync. Each fault fires once. */
+  failWhen(predicate: (operation: OperationInfo) => boolean): void {
+    this.faults.push((operation) => predicate(operation));
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** Formula cells written from these specs show the specs' cached values (`v`) wherever the sheet now is. */
+  useSpecValues(specs: SheetSpec[]): void {
+    for (const spec of specs) {
+      spec.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell !== null && typeof cell === "object")
+            this.specValues.set(`${spec.name}\u0000${r + 1}\u0000${c}`, { f: cell.f, v: cell.v ?? null });
+        }),
+      );
+    }
+  }
+
+  formulaValue(sheet: MemSheet, row: number, column: number, formula: string): Cell {
+    const known = this.specValues.get(`${sheet.name}\u0000${row}\u0000${column}`);
+    return known && known.f === formula ? known.v : null;
+  }
+
+  noteSuspended(what: "calculation" | "screenUpdating"): void {
+    const current = this.requests[this.requests.length - 1];
+    if (what === "calculation") current.calculationSuspended = true;
+    else current.screenUpdatingSuspended = true;
+  }
+
+  snapshot(): WorkbookSnapshot {
+    return snapshotOf(this.state, (sheet, row, column, formula) =>
+      this.formulaValue(sheet, row, column, formula),
+    );
+  }
+
+  /** A copy of the document state, e.g. to restore after a scenario. */
+  cloneState(): MemState {
+    return cloneState(this.state);
+  }
+
+  async execute(operations: Operation[]): Promise<void> {
+    // A sync is a round trip: let other work run first, as it would while Excel answers.
+    await Promise.resolve();
+    const json = JSON.stringify(operations.map((o) => [o.path, o.member, o.args]));
+    const record: RequestRecord = {
+      bytes: new TextEncoder().encode(json).length,
+      operations: operations.length,
+      calculationSuspended: false,
+      screenUpdatingSuspended: false,
+      failed: false,
+    };
+    this.requests.push(record);
+    const sync = this.requests.length;
+    if (record.bytes > REQUEST_LIMIT_BYTES) {
+      record.failed = true;
+      throw new OfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${record.bytes} bytes) has exceeded the limit.`,
+      );
+    }
+    operations.forEach((operation, index) => {
+      const info: OperationInfo = { sync, index, path: operation.path, member: operation.member };
+      try {
+        const fault = this.faults.findIndex((f) => f(info, operations.length));
+        if (fault >= 0) {
+          this.faults.splice(fault, 1);
+          throw new OfficeError(
+            "GeneralException",
+            `Injected fault at sync ${sync}, operation ${index} (${operation.path}.${operation.member}).`,
+          );
+        }
+        operation.apply();
+      } catch (error) {
+        record.failed = true;
+        throw error;
+      }
+    });
+  }
+}

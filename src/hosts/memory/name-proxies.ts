@@ -1,0 +1,129 @@
+/** Proxies for workbook-scoped defined names. */
+import type { ExcelNamedItem, ExcelNamedItemCollection } from "../office/excel-api";
+import { quoteSheet } from "./address";
+import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
+import * as doc from "./document";
+import { OfficeError } from "./errors";
+import type { MemName, MemState } from "./state";
+
+/** The formula Excel reports for a name: it follows renames and shows #REF! once its sheet is gone. */
+export function nameFormula(state: MemState, name: MemName): string {
+  const sheet = name.sheetId === null ? undefined : doc.sheetById(state, name.sheetId);
+  return sheet ? `=${quoteSheet(sheet.name)}!${name.address}` : `=#REF!${name.address}`;
+}
+
+export class NamedItemCollectionProxy extends MemoryObject implements ExcelNamedItemCollection {
+  constructor(context: MemoryContext) {
+    super(context, "names");
+  }
+  protected loadable(): Record<string, () => unknown> {
+    return {};
+  }
+  protected isNullBinding(): boolean {
+    return false;
+  }
+
+  get items(): ExcelNamedItem[] {
+    return this.readField<ExcelNamedItem[]>("items");
+  }
+
+  protected override applyLoad(names: string[]): void {
+    const props = names.map((n) => n.replace(/^items\//, ""));
+    const items = this.context.engine.state.names.map((name) => {
+      const proxy = new NamedItemProxy(this.context, `names.getItem(${quoteArg(name.name)})`);
+      proxy.binding.bind(name);
+      proxy.fill(props);
+      return proxy;
+    });
+    this.setField("items", items);
+  }
+
+  add(name: string, reference: string, comment = ""): ExcelNamedItem {
+    const proxy = new NamedItemProxy(this.context, `names.add(${quoteArg(name)})`);
+    this.queue("add", [name, reference, comment], () => {
+      const state = this.context.engine.state;
+      doc.validateName(state, name);
+      if (comment.length > 255)
+        throw new OfficeError("InvalidArgument", "A name's comment is at most 255 characters.");
+      const { sheet, address } = doc.resolveReference(state, reference);
+      const item: MemName = { name, comment, sheetId: sheet.id, address };
+      state.names.push(item);
+      proxy.binding.bind(item);
+    });
+    return proxy;
+  }
+
+  getItemOrNullObject(name: string): ExcelNamedItem {
+    const proxy = new NamedItemProxy(this.context, `names.getItemOrNullObject(${quoteArg(name)})`);
+    this.queue("getItemOrNullObject", [name], () =>
+      proxy.binding.bind(
+        this.context.engine.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase()),
+      ),
+    );
+    return proxy;
+  }
+}
+
+export class NamedItemProxy extends MemoryObject implements ExcelNamedItem {
+  readonly binding: Binding<MemName>;
+
+  constructor(context: MemoryContext, path: string) {
+    super(context, path);
+    this.binding = new Binding<MemName>(path);
+  }
+
+  protected loadable(): Record<string, () => unknown> {
+    const state = this.context.engine.state;
+    const name = this.binding.get();
+    return {
+      name: () => name.name,
+      comment: () => name.comment,
+      formula: () => nameFormula(state, name),
+      type: () => (name.sheetId === null ? "Error" : "Range"),
+    };
+  }
+  protected isNullBinding(): boolean {
+    return this.binding.nullObject;
+  }
+
+  fill(props: string[]): void {
+    this.applyLoad(props);
+  }
+
+  get isNullObject(): boolean {
+    return this.binding.readIsNull();
+  }
+
+  get name(): string {
+    return this.readField<string>("name");
+  }
+
+  get comment(): string {
+    return this.readField<string>("comment");
+  }
+  set comment(value: string) {
+    this.queueSet("comment", value, () => {
+      this.binding.get().comment = value;
+    });
+  }
+
+  get formula(): string {
+    return this.readField<string>("formula");
+  }
+  set formula(value: string) {
+    this.queueSet("formula", value, () => {
+      const { sheet, address } = doc.resolveReference(this.context.engine.state, value);
+      const name = this.binding.get();
+      name.sheetId = sheet.id;
+      name.address = address;
+    });
+  }
+
+  delete(): void {
+    this.queue("delete", [], () => {
+      const state = this.context.engine.state;
+      const name = this.binding.get();
+      state.names = state.names.filter((n) => n !== name);
+    });
+  }
+}

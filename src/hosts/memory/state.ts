@@ -1,0 +1,137 @@
+/** The memory workbook's document state: what Excel holds, without any of the request machinery. */
+import type { Cell } from "../../core/types";
+import type { Rect } from "./address";
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+export type BorderEdge = "top" | "bottom" | "left" | "right";
+
+export interface MemCell {
+  /** Constant value; for a formula cell, unused (see MemoryWorkbook.formulaValue). */
+  value: Cell;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  wrap?: boolean;
+  horizontal?: string;
+  vertical?: string;
+  borders?: Partial<Record<BorderEdge, string>>;
+}
+
+export interface MemColorScaleCriterion {
+  type: string;
+  color?: string;
+  formula?: string;
+}
+
+export type MemConditionalFormat =
+  | {
+      type: "ColorScale";
+      rect: Rect;
+      criteria?: {
+        minimum: MemColorScaleCriterion;
+        midpoint?: MemColorScaleCriterion;
+        maximum: MemColorScaleCriterion;
+      };
+    }
+  | {
+      type: "CellValue";
+      rect: Rect;
+      rule?: { operator: string; formula1: string; formula2?: string };
+      fill?: string;
+      fontColor?: string;
+    };
+
+export interface MemValidation {
+  rect: Rect;
+  list?: { inCellDropDown: boolean; source: string };
+  errorAlert?: { message: string; showAlert: boolean; style: string; title: string };
+}
+
+export interface MemTable {
+  id: number;
+  name: string;
+  rect: Rect;
+  hasHeaders: boolean;
+  style: string;
+}
+
+export interface MemSheet {
+  id: number;
+  name: string;
+  visibility: Visibility;
+  /** "" = no colour, as Excel reports it. */
+  tabColor: string;
+  /** rows[row - 1][column]; sparse. */
+  rows: (MemCell | undefined)[][];
+  /** Points, by 0-based column. */
+  columnWidths: Map<number, number>;
+  /** Points, by 1-based row. */
+  rowHeights: Map<number, number>;
+  freeze: { rows: number; columns: number };
+  merges: Rect[];
+  conditionalFormats: MemConditionalFormat[];
+  validations: MemValidation[];
+  tables: MemTable[];
+}
+
+/** A workbook-scoped defined name; the reference is kept by sheet identity so it follows renames. */
+export interface MemName {
+  name: string;
+  comment: string;
+  /** null once the sheet it pointed at was deleted (#REF!). */
+  sheetId: number | null;
+  /** Absolute local address, e.g. "$A$1". */
+  address: string;
+}
+
+export interface MemState {
+  sheets: MemSheet[];
+  names: MemName[];
+  activeSheetId: number | null;
+  selection: { sheetId: number; address: string } | null;
+  nextId: number;
+}
+
+export function emptySheet(id: number, name: string): MemSheet {
+  return {
+    id,
+    name,
+    visibility: "Visible",
+    tabColor: "",
+    rows: [],
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    freeze: { rows: 0, columns: 0 },
+    merges: [],
+    conditionalFormats: [],
+    validations: [],
+    tables: [],
+  };
+}
+
+export function cellAt(sheet: MemSheet, row: number, column: number): MemCell | undefined {
+  return sheet.rows[row - 1]?.[column];
+}
+
+export function ensureCell(sheet: MemSheet, row: number, column: number): MemCell {
+  let cells = sheet.rows[row - 1];
+  if (!cells) {
+    cells = [];
+    sheet.rows[row - 1] = cells;
+  }
+  let cell = cells[column];
+  if (!cell) {
+    cell = { value: null };
+    cells[column] = cell;
+  }
+  return cell;
+}
+
+/** Structured clone of the whole state (Maps included): used to compare a workbook before and after. */
+export function cloneState(state: MemState): MemState {
+  return structuredClone(state);
+}

@@ -1,0 +1,296 @@
+/**
+ * A sheet spec as a list of steps to queue on a new worksheet, each with the size of what it sends, so the host can
+ * pack them into requests under Excel on the web's limit. Cells go as 2D `formulas` arrays by blocks of rows, never
+ * cell by cell; styles go once per styled range, as the spec gives them.
+ */
+import { columnLetter, parseRange, rangeRef } from "../../core/a1";
+import type { Cell } from "../../core/types";
+import type { CellStyle, ColorScalePoint, ConditionalFormat, SheetSpec } from "../../sheets/spec";
+import { cellInput } from "./cell-input";
+import type {
+  ExcelBorderIndex,
+  ExcelColorScaleCriterion,
+  ExcelRange,
+  ExcelTable,
+  ExcelWorksheet,
+} from "./excel-api";
+
+export interface Step {
+  /** Approximate UTF-8 size of what the step queues. */
+  bytes: number;
+  queue(sheet: ExcelWorksheet): void;
+}
+
+/** Per-operation overhead in a request (object path, member name), generously rounded. */
+const OPERATION_BYTES = 200;
+
+const encoder = new TextEncoder();
+
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/** Excel's column width in characters of the default font (Calibri 11: 7 px a character, 5 px padding) in points. */
+export function widthInPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
+const VERTICAL = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+const POINT_TYPE = {
+  lowest: "LowestValue",
+  highest: "HighestValue",
+  number: "Number",
+  percentile: "Percentile",
+} as const;
+const OPERATOR = {
+  between: "Between",
+  lessThan: "LessThan",
+  lessThanOrEqual: "LessThanOrEqual",
+  greaterThan: "GreaterThan",
+  greaterThanOrEqual: "GreaterThanOrEqual",
+  equal: "EqualTo",
+  notEqual: "NotEqualTo",
+} as const;
+
+function dimensions(range: string): { rows: number; columns: number; top: number; left: number } {
+  const parsed = parseRange(range);
+  if (!parsed) throw new Error(`"${range}" is not a cell range.`);
+  return {
+    top: parsed.start.row,
+    left: parsed.start.column,
+    rows: parsed.end.row - parsed.start.row + 1,
+    columns: parsed.end.column - parsed.start.column + 1,
+  };
+}
+
+/** Splits rows [0, count) into blocks whose payload stays under `budget` bytes. */
+function rowBlocks(count: number, rowBytes: (row: number) => number, budget: number): [number, number][] {
+  const blocks: [number, number][] = [];
+  let start = 0;
+  let size = 0;
+  for (let r = 0; r < count; r++) {
+    const bytes = rowBytes(r);
+    if (r > start && size + bytes > budget) {
+      blocks.push([start, r]);
+      start = r;
+      size = 0;
+    }
+    size += bytes;
+  }
+  if (count > start) blocks.push([start, count]);
+  return blocks;
+}
+
+function cellSteps(spec: SheetSpec, budget: number): Step[] {
+  const columns = spec.cells.reduce((max, row) => Math.max(max, row.length), 0);
+  if (columns === 0) return [];
+  const rows: Cell[][] = spec.cells.map((row) =>
+    Array.from({ length: columns }, (_, c) => cellInput(row[c])),
+  );
+  const rowBytes = rows.map((row) => jsonBytes(row) + 1);
+  return rowBlocks(rows.length, (r) => rowBytes[r], budget).map(([start, end]) => {
+    const block = rows.slice(start, end);
+    return {
+      bytes: OPERATION_BYTES + rowBytes.slice(start, end).reduce((a, b) => a + b, 0),
+      queue: (sheet) => {
+        sheet.getRange(rangeRef(start + 1, 0, end, columns - 1)).formulas = block;
+      },
+    };
+  });
+}
+
+function numberFormatSteps(range: string, format: string, budget: number): Step[] {
+  const { top, left, rows, columns } = dimensions(range);
+  const row = Array.from({ length: columns }, () => format);
+  const bytes = jsonBytes(row) + 1;
+  return rowBlocks(rows, () => bytes, budget).map(([start, end]) => ({
+    bytes: OPERATION_BYTES + bytes * (end - start),
+    queue: (sheet) => {
+      sheet.getRange(rangeRef(top + start, left, top + end - 1, left + columns - 1)).numberFormat =
+        Array.from({ length: end - start }, () => row);
+    },
+  }));
+}
+
+function applyStyle(range: ExcelRange, style: CellStyle, rows: number, columns: number): void {
+  if (style.fill !== undefined) range.format.fill.color = style.fill;
+  if (style.fontColor !== undefined) range.format.font.color = style.fontColor;
+  if (style.bold !== undefined) range.format.font.bold = style.bold;
+  if (style.italic !== undefined) range.format.font.italic = style.italic;
+  if (style.fontSize !== undefined) range.format.font.size = style.fontSize;
+  if (style.wrap !== undefined) range.format.wrapText = style.wrap;
+  if (style.horizontal !== undefined) range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  if (style.vertical !== undefined) range.format.verticalAlignment = VERTICAL[style.vertical];
+  if (style.border === "thin") {
+    const edges: ExcelBorderIndex[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+    if (rows > 1) edges.push("InsideHorizontal");
+    if (columns > 1) edges.push("InsideVertical");
+    for (const edge of edges) {
+      const border = range.format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = "Thin";
+    }
+  }
+}
+
+function styleSteps(spec: SheetSpec, budget: number): Step[] {
+  return (spec.styles ?? []).flatMap(({ range, style }) => {
+    const { rows, columns } = dimensions(range);
+    const steps: Step[] = [
+      {
+        bytes: OPERATION_BYTES * 12 + jsonBytes(style),
+        queue: (sheet) => applyStyle(sheet.getRange(range), style, rows, columns),
+      },
+    ];
+    if (style.numberFormat !== undefined) steps.push(...numberFormatSteps(range, style.numberFormat, budget));
+    return steps;
+  });
+}
+
+/** Consecutive equal values as [first, last, value] runs. */
+function runs(values: (number | undefined)[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  values.forEach((value, i) => {
+    if (value === undefined) return;
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1 && last[2] === value) last[1] = i;
+    else out.push([i, i, value]);
+  });
+  return out;
+}
+
+function layoutSteps(spec: SheetSpec): Step[] {
+  const steps: Step[] = [];
+  for (const [first, last, width] of runs(spec.columnWidths ?? [])) {
+    steps.push({
+      bytes: OPERATION_BYTES,
+      queue: (sheet) => {
+        sheet.getRange(`${columnLetter(first)}:${columnLetter(last)}`).format.columnWidth =
+          widthInPoints(width);
+      },
+    });
+  }
+  const heights: (number | undefined)[] = [];
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) heights[Number(row)] = height;
+  for (const [first, last, height] of runs(heights)) {
+    steps.push({
+      bytes: OPERATION_BYTES,
+      queue: (sheet) => {
+        sheet.getRange(`${first + 1}:${last + 1}`).format.rowHeight = height;
+      },
+    });
+  }
+  for (const merge of spec.merges ?? [])
+    steps.push({ bytes: OPERATION_BYTES, queue: (sheet) => sheet.getRange(merge).merge(false) });
+  const freeze = spec.freeze;
+  if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
+    steps.push({
+      bytes: OPERATION_BYTES,
+      queue: (sheet) => {
+        if (freeze.rows > 0 && freeze.columns > 0)
+          sheet.freezePanes.freezeAt(rangeRef(1, 0, freeze.rows, freeze.columns - 1));
+        else if (freeze.rows > 0) sheet.freezePanes.freezeRows(freeze.rows);
+        else sheet.freezePanes.freezeColumns(freeze.columns);
+      },
+    });
+  }
+  if (spec.tabColor) {
+    const color = spec.tabColor;
+    steps.push({ bytes: OPERATION_BYTES, queue: (sheet) => void (sheet.tabColor = color) });
+  }
+  return steps;
+}
+
+function criterion(point: ColorScalePoint): ExcelColorScaleCriterion {
+  const type = POINT_TYPE[point.type];
+  return point.type === "lowest" || point.type === "highest"
+    ? { type, color: point.color }
+    : { type, formula: String(point.value ?? (point.type === "percentile" ? 50 : 0)), color: point.color };
+}
+
+function conditionalFormatStep(format: ConditionalFormat): Step {
+  return {
+    bytes: OPERATION_BYTES * 5 + jsonBytes(format),
+    queue: (sheet) => {
+      const range = sheet.getRange(format.range);
+      if (format.kind === "colorScale") {
+        const added = range.conditionalFormats.add("ColorScale");
+        added.colorScale.criteria = {
+          minimum: criterion(format.min),
+          ...(format.mid ? { midpoint: criterion(format.mid) } : {}),
+          maximum: criterion(format.max),
+        };
+        return;
+      }
+      const added = range.conditionalFormats.add("CellValue");
+      if (format.fill) added.cellValue.format.fill.color = format.fill;
+      if (format.fontColor) added.cellValue.format.font.color = format.fontColor;
+      added.cellValue.rule = {
+        operator: OPERATOR[format.operator],
+        formula1: format.formula1,
+        ...(format.formula2 !== undefined ? { formula2: format.formula2 } : {}),
+      };
+    },
+  };
+}
+
+/** Excel keeps a literal drop-down list as one comma-separated text of at most 255 characters. */
+export function listSource(sheet: string, range: string, list: string[]): string {
+  const comma = list.find((item) => item.includes(","));
+  if (comma !== undefined)
+    throw new Error(
+      `The drop-down list for ${sheet}!${range} has an item with a comma ("${comma}"), which Excel cannot list.`,
+    );
+  const source = list.join(",");
+  if (source.length === 0 || source.length > 255) {
+    throw new Error(
+      `The drop-down list for ${sheet}!${range} is ${source.length} characters long; Excel allows 1 to 255.`,
+    );
+  }
+  return source;
+}
+
+/**
+ * All steps of a spec, in an order Excel accepts: cells before tables (headers come from the cells), merges before
+ * nothing that could overlap them. `tables` receives the table proxies so the final swap can give them their names
+ * once the old sheet (holding the same table names) is gone.
+ */
+export function sheetSteps(
+  spec: SheetSpec,
+  budget: number,
+  tables: { table: ExcelTable; name: string }[],
+): Step[] {
+  const validations: Step[] = (spec.validations ?? []).map((validation) => {
+    const source = listSource(spec.name, validation.range, validation.list);
+    return {
+      bytes: OPERATION_BYTES * 3 + source.length + validation.error.length,
+      queue: (sheet) => {
+        const range = sheet.getRange(validation.range);
+        range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+        range.dataValidation.errorAlert = {
+          message: validation.error,
+          showAlert: true,
+          style: "Stop",
+          title: "Not in the list",
+        };
+      },
+    };
+  });
+  const tableSteps: Step[] = (spec.tables ?? []).map((table) => ({
+    bytes: OPERATION_BYTES * 2,
+    queue: (sheet) => {
+      const added = sheet.tables.add(table.range, true);
+      if (table.style) added.style = table.style;
+      tables.push({ table: added, name: table.name });
+    },
+  }));
+  return [
+    ...cellSteps(spec, budget),
+    ...styleSteps(spec, budget),
+    ...layoutSteps(spec),
+    ...tableSteps,
+    ...(spec.conditionalFormats ?? []).map(conditionalFormatStep),
+    ...validations,
+  ];
+}

@@ -1,0 +1,138 @@
+import { MemoryWorkbook, OfficeError } from "../../../src/hosts/memory";
+
+describe("the memory workbook keeps Office.js's load and sync rules", () => {
+  it("refuses to read a property that was not loaded, with Office's message", async () => {
+    const book = new MemoryWorkbook();
+    await book.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
+      expect(() => range.values).toThrow(
+        `The property 'values' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+      range.load("values");
+      expect(() => range.values).toThrow(/not available/);
+      await context.sync();
+      expect(range.values).toEqual([["", ""]]);
+    });
+  });
+
+  it("applies queued writes only at sync, in order", async () => {
+    const book = new MemoryWorkbook();
+    await book.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B1").values = [["first", 1]];
+      sheet.getRange("A1").values = [["second"]];
+      expect(book.snapshot().sheets[0].values).toEqual([]);
+      await context.sync();
+    });
+    expect(book.snapshot().sheets[0].values).toEqual([["second", 1]]);
+  });
+
+  it("parses written strings as Excel does, unless they carry the quote prefix", async () => {
+    const book = new MemoryWorkbook();
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:F1").formulas = [
+        ["007", "TRUE", "=B1", "'007", "'=B1", "-x"],
+      ];
+      await context.sync();
+    });
+    const sheet = book.snapshot().sheets[0];
+    expect(sheet.values[0].slice(0, 2)).toEqual([7, true]);
+    expect(sheet.formulas[0]).toEqual([null, null, "=B1", null, null, "=-x"]);
+    expect(sheet.values[0].slice(3, 5)).toEqual(["007", "=B1"]);
+  });
+
+  it("knows a null object only after sync, and a missing getItem fails the sync", async () => {
+    const book = new MemoryWorkbook();
+    await book.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+      const present = context.workbook.worksheets.getItemOrNullObject("Sheet1");
+      expect(() => missing.isNullObject).toThrow(/isNullObject/);
+      await context.sync();
+      expect([missing.isNullObject, present.isNullObject]).toEqual([true, false]);
+      context.workbook.worksheets.getItem("Nope");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
+  });
+
+  it("refuses an array whose shape does not match the range", async () => {
+    const book = new MemoryWorkbook();
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1").values = [["a", "b"]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+
+  it("applies the operations before a failing one, drops the rest, and counts every sync", async () => {
+    const book = new MemoryWorkbook();
+    book.failAt({ sync: 1, op: 3 });
+    await expect(
+      book.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        sheet.getRange("A1").values = [["applied"]];
+        sheet.getRange("A2").values = [["dropped"]];
+        await context.sync();
+      }),
+    ).rejects.toBeInstanceOf(OfficeError);
+    // getItem, getRange(A1), values(A1) ran; getRange(A2) failed.
+    expect(book.snapshot().sheets[0].values).toEqual([["applied"]]);
+    expect(book.syncCount).toBe(1);
+    expect(book.requests[0].failed).toBe(true);
+  });
+
+  it("refuses a request over 5 MB, as Excel on the web does, and applies none of it", async () => {
+    const book = new MemoryWorkbook();
+    const big = Array.from({ length: 6000 }, () => ["x".repeat(1000)]);
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1:A6000").values = big;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(book.snapshot().sheets[0].values).toEqual([]);
+  });
+
+  it("keeps a defined name on its sheet through a rename and shows #REF! once the sheet is deleted", async () => {
+    const book = new MemoryWorkbook(["Sheet1", "Data"]);
+    await book.run(async (context) => {
+      context.workbook.names.add("Marker", "=Data!$A$1", "note");
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=Data!B2*2"]];
+      context.workbook.worksheets.getItem("Data").name = "My data";
+      await context.sync();
+    });
+    expect(book.snapshot().names).toEqual([{ name: "Marker", formula: "='My data'!$A$1", comment: "note" }]);
+    expect(book.snapshot().sheets[0].formulas).toEqual([["='My data'!B2*2"]]);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("My data").delete();
+      await context.sync();
+    });
+    expect(book.snapshot().names[0].formula).toBe("=#REF!$A$1");
+    expect(book.snapshot().sheets[0].formulas).toEqual([["=#REF!B2*2"]]);
+  });
+
+  it("enforces unique sheet and table names and at least one visible sheet", async () => {
+    const book = new MemoryWorkbook();
+    const attempt = (batch: Parameters<MemoryWorkbook["run"]>[0]) => book.run(batch);
+    await expect(
+      attempt(async (context) => {
+        context.workbook.worksheets.add("sheet1");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    await expect(
+      attempt(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").visibility = "Hidden";
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(
+      attempt(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("Sheet1");
+        sheet.tables.add("A1:B2", true).name = "People";
+        sheet.tables.add("D1:E2", true).name = "people";
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+  });
+});
