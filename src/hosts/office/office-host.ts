@@ -181,7 +181,13 @@ export class OfficeHost implements WorkbookHost {
       const workbook = context.workbook;
       const sheets = workbook.worksheets.load("items/name");
       const names = workbook.names.load("items/name,items/formula");
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (error) {
+        throw new Error(
+          `Writing ${specs.map((s) => `"${s.name}"`).join(", ")} failed, and the workbook was left as it was: ${message(error)}`,
+        );
+      }
 
       const markers = readMarkers(names.items);
       const plans = this.plan(

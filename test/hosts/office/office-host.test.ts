@@ -1,0 +1,297 @@
+import { MemoryWorkbook } from "../../../src/hosts/memory";
+import { OfficeHost } from "../../../src/hosts/office/office-host";
+import type { SheetSpec } from "../../../src/sheets/spec";
+import { everyFeatureSpec, ratingsLikeSpec, textSpec } from "./fixtures";
+
+function setup(sheets?: string[]) {
+  const book = new MemoryWorkbook(sheets);
+  return { book, host: new OfficeHost(book.run) };
+}
+
+async function typeInto(book: MemoryWorkbook, sheet: string, address: string, values: (string | number)[][]) {
+  await book.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).getRange(address).values = values;
+    await context.sync();
+  });
+}
+
+function sheetNamed(book: MemoryWorkbook, name: string) {
+  const sheet = book.snapshot().sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+describe("OfficeHost writing a spec", () => {
+  it("puts values, formulas, formats, conditional formats, validation and layout on the sheet", async () => {
+    const { book, host } = setup();
+    book.useSpecValues([everyFeatureSpec()]);
+    await host.writeSheets([everyFeatureSpec()], { activate: "readiness-heatmap:backend" });
+
+    const sheet = sheetNamed(book, "Heatmap");
+    expect(sheet.position).toBe(1);
+    expect(sheet.visibility).toBe("Visible");
+    expect(sheet.tabColor).toBe("#548235");
+    expect(sheet.values.map((row) => row.slice(0, 4))).toEqual([
+      ["Person", "Readiness", "Level", "Note"],
+      ["Ana", 0.85, "Senior", 85],
+      ["Ben", 0.4, "Staff", "=not a formula"],
+      ["Cy", null, "007", "TRUE"],
+    ]);
+    expect(sheet.formulas[1][3]).toBe("=B2*100");
+    expect(sheet.formulas[2][3]).toBeNull();
+    expect(sheet.looks[0][0]).toEqual({
+      bold: true,
+      fill: "#1F4E78",
+      fontColor: "#FFFFFF",
+      wrap: true,
+      vertical: "Center",
+    });
+    expect(sheet.looks[1][1]).toMatchObject({
+      numberFormat: "0%",
+      horizontal: "Center",
+      borders: { top: "Thin", left: "Thin", right: "Thin", bottom: "Thin" },
+    });
+    expect(sheet.looks[3][1]?.borders).toEqual({ bottom: "Thin", left: "Thin", right: "Thin" });
+    expect(sheet.looks[1][3]).toEqual({ italic: true, fontSize: 9 });
+    expect(sheet.columnWidths).toEqual({ 0: 108.75, 1: 66.75, 2: 66.75 });
+    expect(sheet.rowHeights).toEqual({ 1: 30 });
+    expect(sheet.freeze).toEqual({ rows: 1, columns: 1 });
+    expect(sheet.merges).toEqual(["E1:F1"]);
+    expect(sheet.tables).toEqual([{ name: "Readiness", range: "A1:D4", style: "TableStyleLight9" }]);
+    expect(sheet.conditionalFormats).toEqual(everyFeatureSpec().conditionalFormats);
+    expect(sheet.validations).toEqual([
+      {
+        range: "C2:C4",
+        list: ["Senior", "Staff"],
+        error: "Pick a level from the list.",
+        errorTitle: "Not in the list",
+        inCellDropDown: true,
+      },
+    ]);
+    const snapshot = book.snapshot();
+    expect(snapshot.activeSheet).toBe("Heatmap");
+    expect(snapshot.names).toEqual([
+      {
+        name: "CM_readiness_002Dheatmap_003Abackend",
+        formula: "=Heatmap!$A$1",
+        comment: "readiness-heatmap:backend",
+      },
+    ]);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Sheet1", "Heatmap"]);
+  });
+
+  it("reads the sheet back by key in one sync, text kept as text and blanks as null", async () => {
+    const { book, host } = setup();
+    await host.writeSheets([everyFeatureSpec()]);
+    book.resetCounters();
+    const [read] = await host.readSheets(["readiness-heatmap:backend"]);
+    expect(book.syncCount).toBe(1);
+    expect(read.name).toBe("Heatmap");
+    expect(read.values[2]).toEqual(["Ben", 0.4, "Staff", "=not a formula"]);
+    expect(read.values[3]).toEqual(["Cy", null, "007", "TRUE"]);
+  });
+
+  it("reads from A1 even when the used range starts further in, in two syncs on a fresh host", async () => {
+    const { book } = setup();
+    await new OfficeHost(book.run).writeSheets([
+      { name: "Sparse", kind: "matrix", key: "matrix", cells: [[], [null, null, "x"]] },
+    ]);
+    const fresh = new OfficeHost(book.run);
+    book.resetCounters();
+    const reads = await fresh.readSheets(["matrix", "no-such-key"]);
+    expect(book.syncCount).toBe(2);
+    expect(reads).toEqual([
+      {
+        key: "matrix",
+        name: "Sparse",
+        values: [
+          [null, null, null],
+          [null, null, "x"],
+        ],
+      },
+    ]);
+  });
+
+  it("costs the same syncs for 10 and 2,000 people: inspect, build, swap", async () => {
+    const counts: number[] = [];
+    for (const people of [10, 2000]) {
+      const { book, host } = setup();
+      await host.writeSheets([ratingsLikeSpec(people)]);
+      counts.push(book.syncCount);
+      expect(book.requests.every((r) => !r.failed)).toBe(true);
+      expect(
+        book.requests.slice(1, -1).every((r) => r.calculationSuspended && r.screenUpdatingSuspended),
+      ).toBe(true);
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  it("splits 5,000 rows x 60 columns of text into several requests, each under 4 MB", async () => {
+    const { book, host } = setup();
+    await host.writeSheets([textSpec(5000)]);
+    const builds = book.requests.slice(1, -1);
+    expect(builds.length).toBeGreaterThan(1);
+    expect(book.totalRequestBytes).toBeGreaterThan(4 * 1024 * 1024);
+    expect(book.maxRequestBytes).toBeLessThan(4 * 1024 * 1024);
+    const sheet = sheetNamed(book, "Notes");
+    expect(sheet.values).toHaveLength(5000);
+    expect(sheet.values[4999][59]).toBe("Note 5000.60 meets bar");
+  });
+
+  it("is idempotent: writing again gives the same workbook, without duplicate sheets or names", async () => {
+    const { book, host } = setup();
+    const specs = [everyFeatureSpec(), ratingsLikeSpec(20)];
+    await host.writeSheets(specs);
+    const first = book.snapshot();
+    await host.writeSheets(specs);
+    await new OfficeHost(book.run).writeSheets(specs);
+    expect(book.snapshot()).toEqual(first);
+    expect(first.sheets.map((s) => s.name)).toEqual(["Sheet1", "Heatmap", "Ratings"]);
+    expect(first.names).toHaveLength(2);
+  });
+
+  it("finds a renamed sheet by its marker, replaces it in place and keeps the user's name", async () => {
+    const { book, host } = setup();
+    await host.writeSheets([ratingsLikeSpec(3), everyFeatureSpec()]);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Ratings").name = "Team ratings";
+      context.workbook.worksheets.add("Notes");
+      await context.sync();
+    });
+    await host.writeSheets([ratingsLikeSpec(4)]);
+    expect(book.snapshot().sheets.map((s) => s.name)).toEqual(["Sheet1", "Team ratings", "Heatmap", "Notes"]);
+    expect(sheetNamed(book, "Team ratings").values).toHaveLength(5);
+    expect(await host.ownedSheets()).toEqual([
+      { key: "ratings", name: "Team ratings" },
+      { key: "readiness-heatmap:backend", name: "Heatmap" },
+    ]);
+  });
+
+  it("never touches a user's sheet that has the spec's name: the new sheet gets a free name", async () => {
+    const { book, host } = setup(["Sheet1", "Ratings"]);
+    await typeInto(book, "Ratings", "A1:B1", [["my", "notes"]]);
+    await host.writeSheets([ratingsLikeSpec(2)]);
+    expect(sheetNamed(book, "Ratings").values).toEqual([["my", "notes"]]);
+    expect(sheetNamed(book, "Ratings (2)").values[0][0]).toBe("Person");
+    expect(await host.ownedSheets()).toEqual([{ key: "ratings", name: "Ratings (2)" }]);
+  });
+
+  it("puts new sheets after the last owned sheet and keeps replaced ones where they were", async () => {
+    const { book, host } = setup(["Intro", "Data"]);
+    await host.writeSheets([ratingsLikeSpec(2)]);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Ratings").position = 0;
+      await context.sync();
+    });
+    await host.writeSheets([ratingsLikeSpec(3), everyFeatureSpec()]);
+    expect(book.snapshot().sheets.map((s) => s.name)).toEqual(["Ratings", "Heatmap", "Intro", "Data"]);
+  });
+
+  it("writes hidden specs as hidden sheets", async () => {
+    const { book, host } = setup();
+    await host.writeSheets([{ ...everyFeatureSpec(), hidden: true }]);
+    expect(sheetNamed(book, "Heatmap").visibility).toBe("Hidden");
+  });
+
+  it("selects a range on an owned sheet", async () => {
+    const { book, host } = setup();
+    await host.writeSheets([everyFeatureSpec()]);
+    book.resetCounters();
+    await host.select("readiness-heatmap:backend", "C3");
+    expect(book.syncCount).toBe(1);
+    expect(book.snapshot().selection).toBe("Heatmap!C3");
+  });
+
+  it("explains a drop-down list Excel cannot hold, before touching the workbook", async () => {
+    const { book, host } = setup();
+    const before = book.snapshot();
+    const spec: SheetSpec = {
+      ...everyFeatureSpec(),
+      validations: [{ range: "A2:A3", list: ["x".repeat(300)], error: "no" }],
+    };
+    await expect(host.writeSheets([spec])).rejects.toThrow(
+      /drop-down list for Heatmap!A2:A3 is 300 characters long/,
+    );
+    expect(book.snapshot()).toEqual(before);
+  });
+});
+
+describe("OfficeHost when Excel fails half-way", () => {
+  async function prepared() {
+    const { book, host } = setup(["Sheet1", "Notes"]);
+    await host.writeSheets([ratingsLikeSpec(30), everyFeatureSpec()]);
+    // The user's typed ratings and a rename: what must never be lost.
+    await typeInto(book, "Ratings", "F2:G2", [[4, 4]]);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Heatmap").name = "Calibration view";
+      await context.sync();
+    });
+    return { book, host };
+  }
+
+  const next = [ratingsLikeSpec(31), { ...everyFeatureSpec(), cells: [["changed"]] }];
+
+  it("leaves the workbook unchanged when any sync before the swap fails", async () => {
+    const { book, host } = await prepared();
+    const before = book.snapshot();
+    // Count the syncs of a successful write on a copy.
+    const probe = await prepared();
+    probe.book.resetCounters();
+    await probe.host.writeSheets(next);
+    const syncs = probe.book.syncCount;
+    expect(syncs).toBe(3);
+    for (let sync = 1; sync < syncs; sync++) {
+      for (const op of [0, undefined]) {
+        book.failAt({ sync, op });
+        await expect(host.writeSheets(next)).rejects.toThrow(/left as it was/);
+        expect(book.snapshot()).toEqual(before);
+      }
+    }
+  });
+
+  it("at every operation of the swap, ends either as before or as after, never losing a sheet", async () => {
+    const after = await prepared();
+    await after.host.writeSheets(next);
+    const expectedAfter = after.book.snapshot();
+
+    const { book: counter } = await prepared();
+    const probe = new OfficeHost(counter.run);
+    counter.resetCounters();
+    await probe.writeSheets(next);
+    const swapOperations = counter.requests[counter.requests.length - 1].operations;
+    expect(swapOperations).toBeGreaterThan(8);
+
+    const outcomes = new Set<string>();
+    for (let op = 0; op < swapOperations; op++) {
+      const { book, host } = await prepared();
+      const before = book.snapshot();
+      book.failAt({ sync: 3, op });
+      await expect(host.writeSheets(next)).rejects.toThrow(
+        /Replacing "Ratings", "Calibration view" failed and (the workbook was left as it was|was completed)/,
+      );
+      const now = book.snapshot();
+      if (JSON.stringify(now) === JSON.stringify(before)) outcomes.add("before");
+      else {
+        expect(now).toEqual(expectedAfter);
+        outcomes.add("after");
+      }
+      expect(now.sheets.some((s) => s.name.startsWith("~cm-"))).toBe(false);
+    }
+    expect([...outcomes].sort()).toEqual(["after", "before"]);
+  });
+
+  it("cleans up a temporary sheet left by an interrupted write on the next write", async () => {
+    const { book, host } = await prepared();
+    await book.run(async (context) => {
+      context.workbook.worksheets.add("~cm-tmp").visibility = "Hidden";
+      await context.sync();
+    });
+    await host.writeSheets(next);
+    expect(book.snapshot().sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "Notes",
+      "Ratings",
+      "Calibration view",
+    ]);
+  });
+});
