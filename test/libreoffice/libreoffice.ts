@@ -62,7 +62,7 @@ export function pdfToPngBinary(): string | undefined {
 /**
  * Renders one sheet of a workbook to PNG as LibreOffice lays it out: PDF with one page per sheet (Calc's headless
  * build has no working PNG export), then poppler's pdftoppm for the page. `page` is the 1-based position of the sheet
- * among the visible sheets.
+ * in tab order (hidden sheets have pages too).
  */
 export function renderSheetPng(input: string, page: number, outFile: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-pdf-"));

@@ -1,0 +1,56 @@
+/**
+ * The career-matrix workbook built by the add-in's own commands, run against an .xlsx host instead of Excel: the
+ * ratings table goes on the Ratings sheet as if pasted there, then the commands build the matrix, lay out the
+ * Ratings sheet and score it, exactly as a manager would click through them.
+ */
+import type { Framework, TrackId } from "../core/framework";
+import type { Cell, Problem } from "../core/types";
+import type { SamplePerson } from "../data";
+import { XlsxHost } from "../hosts/xlsx/xlsx-host";
+import { RATINGS_FIELDS, RATINGS_KEY, RATINGS_NAME } from "../sheets/ratings-sheet";
+import { buildMatrix, createRatings, scoreRatings } from "../workbook/commands";
+import type { Progress } from "./progress";
+
+/** The sample team as a ratings table, competencies by id. */
+export function sampleRatingsTable(people: readonly SamplePerson[]): Cell[][] {
+  const ids = [...new Set(people.flatMap((person) => Object.keys(person.ratings)))];
+  return [
+    [...RATINGS_FIELDS, ...ids],
+    ...people.map((p) => [
+      p.person,
+      p.track,
+      p.level,
+      p.rater,
+      p.team,
+      ...ids.map((id) => p.ratings[id] ?? null),
+    ]),
+  ];
+}
+
+export interface BuiltWorkbook {
+  host: XlsxHost;
+  /** What the commands reported about the workbook (the ratings file's own problems are checked before). */
+  problems: Problem[];
+  people: number;
+}
+
+export async function buildWorkbook(
+  framework: Framework,
+  trackIds: TrackId[],
+  table: Cell[][],
+  progress: Progress = () => undefined,
+): Promise<BuiltWorkbook> {
+  const host = new XlsxHost();
+  progress("building the matrix sheets");
+  const built = await buildMatrix(host, framework, trackIds, { keepEdits: false });
+  await host.writeSheets([{ name: RATINGS_NAME, kind: "ratings", key: RATINGS_KEY, cells: table }]);
+  progress("laying out the Ratings sheet");
+  const ratings = await createRatings(host, framework, []);
+  progress("scoring and writing the heatmaps");
+  const scored = await scoreRatings(host, framework);
+  return {
+    host,
+    problems: [...built.problems, ...ratings.problems, ...scored.problems],
+    people: scored.scored.length,
+  };
+}

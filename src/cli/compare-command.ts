@@ -1,0 +1,72 @@
+/** `career-matrix compare`: two levels side by side, to stdout, a CSV or a workbook. */
+import { careerMatrixFromFramework, findLevel, findTrack } from "../core/career-matrix";
+import { compareLevels } from "../core/comparison";
+import type { CareerMatrix } from "../core/matrix";
+import { listNames } from "../core/names";
+import { toCsv } from "../export/csv";
+import { comparisonRows } from "../export/tables";
+import { specsToXlsx } from "../hosts/xlsx/xlsx-writer";
+import { comparisonSheetSpec } from "../sheets/comparison-sheet";
+import type { CliContext } from "./context";
+import { loadFrameworkFile } from "./inputs";
+import { outputKind, writeOutput } from "./output-file";
+import { textTable } from "./text-table";
+import { UsageError } from "./usage";
+
+export interface LevelArgument {
+  option: string;
+  track: string;
+  level: string;
+}
+
+/** "backend:senior" or "Backend Engineering:Senior Backend Engineer"; names are matched as the sheets match them. */
+export function levelArgument(value: string, option: string): LevelArgument {
+  const colon = value.lastIndexOf(":");
+  const track = value.slice(0, colon).trim();
+  const level = value.slice(colon + 1).trim();
+  if (colon < 0 || track === "" || level === "")
+    throw new UsageError(`${option} must be TRACK:LEVEL, not "${value}"`);
+  return { option, track, level };
+}
+
+function resolve(matrix: CareerMatrix, arg: LevelArgument): { track: string; level: string } {
+  const track = findTrack(matrix, arg.track);
+  if (!track) {
+    const known = listNames(
+      matrix.tracks.map((t) => t.id),
+      20,
+    );
+    throw new UsageError(`${arg.option}: no track "${arg.track}"; the tracks are ${known}`);
+  }
+  const level = findLevel(track, arg.level);
+  if (!level) {
+    const known = listNames(
+      track.levels.map((l) => l.id),
+      20,
+    );
+    throw new UsageError(`${arg.option}: ${track.name} has no level "${arg.level}"; its levels are ${known}`);
+  }
+  return { track: track.id, level: level.id };
+}
+
+export interface CompareOptions {
+  from: LevelArgument;
+  to: LevelArgument;
+  framework?: string;
+  output?: string;
+}
+
+export async function compareCommand(options: CompareOptions, context: CliContext): Promise<void> {
+  const kind = options.output === undefined ? undefined : outputKind(options.output, ["xlsx", "csv"]);
+  const matrix = careerMatrixFromFramework(await loadFrameworkFile(options.framework));
+  const comparison = compareLevels(matrix, resolve(matrix, options.from), resolve(matrix, options.to));
+  const rows = comparisonRows(comparison, matrix.areas);
+  if (options.output === undefined) {
+    // Descriptors are paragraphs: the terminal gets the expectations, the CSV and the workbook get everything.
+    context.stdout(textTable(rows.map((row) => row.slice(0, 5))));
+  } else if (kind === "csv") {
+    await writeOutput(options.output, toCsv(rows));
+  } else {
+    await writeOutput(options.output, await specsToXlsx([comparisonSheetSpec(matrix, comparison)]));
+  }
+}

@@ -1,0 +1,105 @@
+/** Reading the files named on the command line; everything wrong with them becomes an InputError with locations. */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { cellRef } from "../core/a1";
+import type { Framework } from "../core/framework";
+import { FrameworkError, loadFramework } from "../core/load-framework";
+import type { CareerMatrix } from "../core/matrix";
+import { nameKey } from "../core/names";
+import { readRatings } from "../core/ratings";
+import type { Cell, RatingsRead } from "../core/types";
+import { bundledFramework } from "../data";
+import { parseCsv } from "../export/csv";
+import { readXlsx } from "../hosts/xlsx/xlsx-reader";
+import { InputError } from "./usage";
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new InputError([`${file}:1:1: cannot read the file: ${reason}`]);
+  }
+}
+
+/** `at position N` in a JSON syntax error, as FILE:LINE:COLUMN. */
+function jsonSyntaxLine(file: string, text: string, error: Error): string {
+  const position = /position (\d+)/.exec(error.message);
+  const offset = position ? Number(position[1]) : 0;
+  const before = text.slice(0, offset).split("\n");
+  return `${file}:${before.length}:${before[before.length - 1].length + 1}: not valid JSON: ${error.message}`;
+}
+
+export async function loadFrameworkFile(file: string | undefined): Promise<Framework> {
+  if (file === undefined) return bundledFramework();
+  const text = (await readBytes(file)).toString("utf8").replace(/^\uFEFF/, "");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([jsonSyntaxLine(file, text, error as Error)]);
+  }
+  try {
+    return loadFramework(json);
+  } catch (error) {
+    if (error instanceof FrameworkError) {
+      throw new InputError(error.problems.map((problem) => `${file}: ${problem.path}: ${problem.message}`));
+    }
+    throw error;
+  }
+}
+
+/** The ratings sheet of a workbook: the add-in's own, else one named Ratings, else the first visible sheet. */
+async function xlsxRatingsCells(file: string, bytes: Buffer): Promise<Cell[][]> {
+  let sheets;
+  try {
+    sheets = await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (error) {
+    throw new InputError([`${file}:1:1: not a readable .xlsx workbook: ${(error as Error).message}`]);
+  }
+  const sheet =
+    sheets.find((s) => s.key === "ratings") ??
+    sheets.find((s) => nameKey(s.name) === "ratings") ??
+    sheets.find((s) => !s.hidden);
+  if (!sheet) throw new InputError([`${file}:1:1: the workbook has no sheets`]);
+  return sheet.values;
+}
+
+export interface RatingsFile extends RatingsRead {
+  /** The ratings table from its header row on, cells as typed. */
+  table: Cell[][];
+}
+
+/**
+ * Reads a ratings file (.csv or .xlsx). The table starts at its header row, the first row with a Person column, so
+ * a Ratings sheet with a title above its table reads as it is; problems point at rows and columns of the file.
+ */
+export async function ratingsTable(file: string, matrix: CareerMatrix): Promise<RatingsFile> {
+  const bytes = await readBytes(file);
+  let cells: Cell[][];
+  if (path.extname(file).toLowerCase() === ".xlsx") {
+    cells = await xlsxRatingsCells(file, bytes);
+  } else {
+    const csv = parseCsv(bytes.toString("utf8"), { file });
+    if (csv.problems.length > 0) return { table: [], people: [], columns: [], problems: csv.problems };
+    cells = csv.rows;
+  }
+  const headerRow = Math.max(
+    0,
+    cells.findIndex((row) => row.some((cell) => typeof cell === "string" && nameKey(cell) === "person")),
+  );
+  const table = cells.slice(headerRow);
+  const read = readRatings(table, matrix, { sheet: file });
+  if (headerRow === 0) return { ...read, table };
+  return {
+    table,
+    columns: read.columns,
+    people: read.people.map((person) => ({ ...person, row: person.row + headerRow })),
+    problems: read.problems.map((problem) => {
+      if (problem.row === undefined) return problem;
+      const row = problem.row + headerRow;
+      return { ...problem, row, cell: problem.column ? cellRef(row, problem.column - 1) : problem.cell };
+    }),
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The `career-matrix` command line: parses arguments, runs one command, and turns every failure into the exit
+ * status and message the usage promises.
+ */
+import { parseArgs } from "node:util";
+import { buildCommand } from "./build-command";
+import { compareCommand, levelArgument } from "./compare-command";
+import type { CliContext } from "./context";
+import { progressReporter } from "./progress";
+import { scoreCommand, scoreFormat } from "./score-command";
+import { InputError, USAGE, UsageError } from "./usage";
+
+type Parsed = ReturnType<typeof parseCommand>;
+
+function parseCommand(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        ratings: { type: "string" },
+        framework: { type: "string" },
+        tracks: { type: "string" },
+        format: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        output: { type: "string", short: "o" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Options a command does not take are refused rather than silently ignored. */
+function only(parsed: Parsed, command: string, allowed: string[]): void {
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value !== undefined && name !== "help" && !allowed.includes(name)) {
+      throw new UsageError(`${command} does not take --${name}`);
+    }
+  }
+  if (parsed.positionals.length > 1) {
+    throw new UsageError(`unexpected argument "${parsed.positionals[1]}"`);
+  }
+}
+
+function required(value: string | undefined, option: string, command: string): string {
+  if (value === undefined || value === "") throw new UsageError(`${command} needs ${option}`);
+  return value;
+}
+
+async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
+  const [command] = parsed.positionals;
+  const { values } = parsed;
+  switch (command) {
+    case "build":
+      only(parsed, command, ["ratings", "framework", "tracks", "output"]);
+      return buildCommand(
+        {
+          ratings: values.ratings,
+          framework: values.framework,
+          tracks: values.tracks
+            ?.split(",")
+            .map((id) => id.trim())
+            .filter((id) => id !== ""),
+          output: required(values.output, "-o OUT.xlsx", command),
+        },
+        context,
+      );
+    case "score":
+      only(parsed, command, ["ratings", "framework", "format"]);
+      return scoreCommand(
+        {
+          ratings: required(values.ratings, "--ratings FILE", command),
+          framework: values.framework,
+          format: scoreFormat(values.format),
+        },
+        context,
+      );
+    case "compare":
+      only(parsed, command, ["from", "to", "framework", "output"]);
+      return compareCommand(
+        {
+          from: levelArgument(required(values.from, "--from TRACK:LEVEL", command), "--from"),
+          to: levelArgument(required(values.to, "--to TRACK:LEVEL", command), "--to"),
+          framework: values.framework,
+          output: values.output,
+        },
+        context,
+      );
+    case undefined:
+      throw new UsageError("no command given");
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** Runs the command line; resolves to the exit status. */
+export async function main(argv: string[], context: CliContext): Promise<number> {
+  try {
+    const parsed = parseCommand(argv);
+    if (parsed.values.help) {
+      context.stdout(USAGE);
+      return 0;
+    }
+    await dispatch(parsed, context);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      context.stderr(`career-matrix: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      for (const line of error.lines) context.stderr(`${line}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** Entry point of bin/career-matrix.js. */
+export function run(): void {
+  const context: CliContext = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    progress: progressReporter(process.stderr),
+  };
+  main(process.argv.slice(2), context).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // A bug or a host failure, not something the user typed: say so plainly, with the detail for a report.
+      process.stderr.write(
+        `career-matrix: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,65 @@
+/** `career-matrix score`: readiness per person on stdout, as a table, JSON or CSV. */
+import { careerMatrixFromFramework } from "../core/career-matrix";
+import { scoreTeam } from "../core/readiness";
+import type { LevelReadiness } from "../core/types";
+import { toCsv } from "../export/csv";
+import { readinessRows } from "../export/tables";
+import { loadFrameworkFile, ratingsTable } from "./inputs";
+import type { CliContext } from "./context";
+import { reportProblems } from "./context";
+import { textTable } from "./text-table";
+import { UsageError } from "./usage";
+
+export type ScoreFormat = "table" | "json" | "csv";
+
+export interface ScoreOptions {
+  ratings: string;
+  framework?: string;
+  format: ScoreFormat;
+}
+
+export function scoreFormat(value: string | undefined): ScoreFormat {
+  if (value === undefined) return "table";
+  if (value === "table" || value === "json" || value === "csv") return value;
+  throw new UsageError(`--format must be table, json or csv, not "${value}"`);
+}
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+export async function scoreCommand(options: ScoreOptions, context: CliContext): Promise<void> {
+  const matrix = careerMatrixFromFramework(await loadFrameworkFile(options.framework));
+  context.progress(`reading ${options.ratings}`);
+  const read = await ratingsTable(options.ratings, matrix);
+  reportProblems(options.ratings, read.problems, context);
+  context.progress(`scoring ${read.people.length} people`);
+  const scored = scoreTeam(matrix, read.people);
+  if (options.format === "json") {
+    const people = scored.map(({ person, levels, current, next, highestReady }) => ({
+      person: person.person,
+      track: person.track,
+      level: person.level,
+      team: person.team,
+      rater: person.rater,
+      row: person.row,
+      current: current && summary(current),
+      next: next && summary(next),
+      highestReady: highestReady ?? null,
+      levels: levels.map(summary),
+    }));
+    context.stdout(`${JSON.stringify(people, null, 2)}\n`);
+  } else if (options.format === "csv") {
+    context.stdout(toCsv(readinessRows(matrix, scored), { bom: false }));
+  } else {
+    context.stdout(textTable(readinessRows(matrix, scored, percent)));
+  }
+}
+
+function summary(level: LevelReadiness) {
+  return {
+    level: level.level,
+    readiness: level.readiness,
+    coverage: level.coverage,
+    status: level.status,
+    blockers: level.blockers.map(({ competency, gap }) => ({ competency, gap })),
+  };
+}

@@ -1,0 +1,40 @@
+/** What `career-matrix --help` prints, and what a usage error prints after its message. */
+export const USAGE = `Usage: career-matrix <command> [options]
+
+Commands:
+  build    [--ratings FILE.csv|FILE.xlsx] [--framework FILE.json] [--tracks ID,ID] -o OUT.xlsx
+           Build the career-matrix workbook: matrix, ratings, heatmaps, team summary and calibration.
+           Without --ratings it uses the bundled sample team.
+  score    --ratings FILE [--framework FILE.json] [--format table|json|csv]
+           Readiness per person on stdout (default: table).
+  compare  --from TRACK:LEVEL --to TRACK:LEVEL [--framework FILE.json] [-o OUT.xlsx|OUT.csv]
+           Two levels side by side; a table of expectations on stdout when there is no -o
+           (the CSV and the workbook also carry the descriptors).
+
+Options:
+  -h, --help   Show this help.
+
+The ratings file has the header of the Ratings sheet: Person, Track, Level, Rater, Team, then one column per
+competency (by id or name). CSV may be UTF-8 with or without BOM, comma- or semicolon-separated, with quoted fields.
+
+Exit status: 0 success, 1 input problems (printed as FILE:ROW:COLUMN: message), 2 usage errors.
+`;
+
+/** A mistake in the command line itself: exit 2 with the usage. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** Input the user can fix (a file, a value): exit 1, each problem on its own line. */
+export class InputError extends Error {
+  readonly lines: string[];
+
+  constructor(lines: string[]) {
+    super(lines.join("\n"));
+    this.name = "InputError";
+    this.lines = lines;
+  }
+}

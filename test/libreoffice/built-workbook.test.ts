@@ -1,0 +1,120 @@
+import ExcelJS from "exceljs";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { buildWorkbook, sampleRatingsTable } from "../../src/cli/build-workbook";
+import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { readRatings } from "../../src/core/ratings";
+import { scoreTeam } from "../../src/core/readiness";
+import type { Cell } from "../../src/core/types";
+import { bundledFramework, sampleTeam } from "../../src/data";
+import { plainValue, readXlsx, type XlsxSheet } from "../../src/hosts/xlsx/xlsx-reader";
+import { workbookToBytes } from "../../src/hosts/xlsx/xlsx-writer";
+import { READINESS_HEADER_ROW, READINESS_NAME } from "../../src/sheets/readiness-sheet";
+import { convert, describeWithLibreOffice, renderSheetPng } from "./libreoffice";
+
+jest.setTimeout(180_000);
+
+interface FormulaResult {
+  sheet: string;
+  row: number;
+  column: number;
+  formula: string;
+  core: Cell;
+}
+
+/** Takes every formula's cached result (the value the core computed) out of the workbook, and returns them. */
+function removeCachedResults(workbook: ExcelJS.Workbook): FormulaResult[] {
+  const results: FormulaResult[] = [];
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow((row, rowNumber) => {
+      row.eachCell((cell, colNumber) => {
+        if (cell.type !== ExcelJS.ValueType.Formula) return;
+        const core = plainValue(cell.result as ExcelJS.CellValue);
+        results.push({
+          sheet: sheet.name,
+          row: rowNumber,
+          column: colNumber - 1,
+          formula: cell.formula,
+          core,
+        });
+        cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+      });
+    });
+  }
+  return results;
+}
+
+function same(libreOffice: Cell | undefined, core: Cell): boolean {
+  // A formula whose result is empty text reads back as blank.
+  const lo = libreOffice === "" || libreOffice === undefined ? null : libreOffice;
+  const expected = core === "" ? null : core;
+  if (typeof lo === "number" && typeof expected === "number") return Math.abs(lo - expected) <= 1e-9;
+  return lo === expected;
+}
+
+describeWithLibreOffice("the built workbook, recalculated by LibreOffice", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-built-"));
+  const framework = bundledFramework();
+  const input = path.join(dir, "career-matrix.xlsx");
+  let results: FormulaResult[];
+  let recalculated: XlsxSheet[];
+  const at = (sheet: string, row: number, column: number): Cell | undefined =>
+    recalculated.find((s) => s.name === sheet)?.values[row - 1]?.[column];
+
+  beforeAll(async () => {
+    const table = sampleRatingsTable(sampleTeam().people);
+    const built = await buildWorkbook(
+      framework,
+      framework.tracks.map((t) => t.id),
+      table,
+    );
+    results = removeCachedResults(built.host.workbook);
+    fs.writeFileSync(input, await workbookToBytes(built.host.workbook));
+    recalculated = await readXlsx(fs.readFileSync(convert(input, "xlsx", path.join(dir, "out"))));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("computes, for every person and every level of their track, the readiness the core computes", () => {
+    const matrix = careerMatrixFromFramework(framework);
+    const ratingsSheet = recalculated.find((sheet) => sheet.name === "Ratings")!;
+    const scored = scoreTeam(matrix, readRatings(ratingsSheet.values, matrix).people);
+    const sheet = recalculated.find((s) => s.name === READINESS_NAME)!;
+    const header = sheet.values[READINESS_HEADER_ROW];
+    const wrong: unknown[] = [];
+    let compared = 0;
+    for (const { person, levels } of scored) {
+      const row = sheet.values.find((r) => r[0] === person.person)!;
+      const track = matrix.tracks.find((t) => t.id === person.track)!;
+      for (const level of levels) {
+        const name = track.levels.find((l) => l.id === level.level)!.name;
+        const libreOffice = row[header.indexOf(name)];
+        compared++;
+        if (!same(libreOffice ?? null, level.readiness)) {
+          wrong.push({ person: person.person, level: name, core: level.readiness, libreOffice });
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("agrees with the core on every formula of every sheet (coverage, status, gaps, team counts)", () => {
+    const wrong = results
+      .filter((r) => !same(at(r.sheet, r.row, r.column), r.core))
+      .map((r) => ({ ...r, libreOffice: at(r.sheet, r.row, r.column) }));
+    expect(wrong.slice(0, 20)).toEqual([]);
+    expect(results.length).toBeGreaterThan(1000);
+  });
+
+  it("renders the readiness heatmap with its colours (test-results/libreoffice/readiness-heatmap.png)", () => {
+    // One PDF page per sheet, hidden sheets included, in tab order.
+    const page = recalculated.findIndex((sheet) => sheet.name === READINESS_NAME) + 1;
+    const outDir = path.resolve(__dirname, "../../test-results/libreoffice");
+    fs.mkdirSync(outDir, { recursive: true });
+    const png = renderSheetPng(input, page, path.join(outDir, "readiness-heatmap.png"));
+    const bytes = fs.readFileSync(png);
+    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(bytes.length).toBeGreaterThan(20_000);
+  });
+});
