@@ -27,6 +27,15 @@ function inputHash(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** Builds of earlier sources, left by earlier runs, go after a while (not at once: a parallel run may use them). */
+function pruneOldBuilds(cache: string, keep: string): void {
+  const before = Date.now() - 30 * 60 * 1000;
+  for (const name of readdirSync(cache)) {
+    const path = join(cache, name);
+    if (path !== keep && statSync(path).mtimeMs < before) rmSync(path, { recursive: true, force: true });
+  }
+}
+
 /**
  * Runs `npm run build`'s webpack into a temporary folder (never the project's dist/) and returns that folder.
  * The result is kept per hash of the build's inputs, so test files and re-runs share one build.
@@ -34,13 +43,13 @@ function inputHash(): string {
 export function productionBuild(): string {
   const cache = join(tmpdir(), "career-matrix-build");
   const dir = join(cache, inputHash());
-  if (existsSync(join(dir, "stats.json"))) return dir;
+  if (existsSync(join(dir, "manifest.xml"))) return dir;
   mkdirSync(cache, { recursive: true });
   const building = mkdtempSync(join(cache, "building-"));
   const webpack = join(projectRoot, "node_modules", "webpack", "bin", "webpack.js");
   const result = spawnSync(
     process.execPath,
-    [webpack, "--mode", "production", "--output-path", building, "--json", join(building, "stats.json")],
+    [webpack, "--mode", "production", "--output-path", building],
     { cwd: projectRoot, env: { ...process.env, ADDIN_URL: productionUrl }, encoding: "utf8" },
   );
   if (result.status !== 0) {
@@ -53,5 +62,6 @@ export function productionBuild(): string {
     // Another test file finished the same build first.
     rmSync(building, { recursive: true, force: true });
   }
+  pruneOldBuilds(cache, dir);
   return dir;
 }
