@@ -23,6 +23,8 @@ export interface MemoryEngine {
   /** The value a formula cell shows; the memory workbook does not calculate. */
   formulaValue(sheet: MemSheet, row: number, column: number, formula: string): Cell;
   noteSuspended(what: "calculation" | "screenUpdating"): void;
+  /** Adds loaded data to the current request's response. */
+  noteResponse(value: unknown): void;
 }
 
 export class MemoryContext implements ExcelContext {
@@ -135,7 +137,9 @@ export abstract class MemoryObject {
       const getter = getters[name];
       if (!getter)
         throw new OfficeError("InvalidArgument", `${this.path} has no loadable property '${name}'.`);
-      this.fields.set(name, structuredClone(getter()));
+      const value = getter();
+      this.context.engine.noteResponse(value);
+      this.fields.set(name, structuredClone(value));
     }
   }
 

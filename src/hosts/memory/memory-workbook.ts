@@ -15,12 +15,14 @@ import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
 import { cloneState, type MemSheet, type MemState } from "./state";
 import { WorkbookProxy } from "./worksheet-proxies";
 
-/** Excel on the web refuses requests larger than this. */
+/** Excel on the web refuses requests, and fails responses, larger than this. */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export interface RequestRecord {
   /** UTF-8 size of the JSON of the queued operations. */
   bytes: number;
+  /** UTF-8 size of the JSON of the properties loaded. */
+  responseBytes: number;
   operations: number;
   calculationSuspended: boolean;
   screenUpdatingSuspended: boolean;
@@ -33,6 +35,12 @@ export interface OperationInfo {
   index: number;
   path: string;
   member: string;
+}
+
+const encoder = new TextEncoder();
+
+function utf8Bytes(text: string): number {
+  return encoder.encode(text).length;
 }
 
 export class MemoryWorkbook implements MemoryEngine {
@@ -113,6 +121,15 @@ export class MemoryWorkbook implements MemoryEngine {
     else current.screenUpdatingSuspended = true;
   }
 
+  noteResponse(value: unknown): void {
+    const current = this.requests[this.requests.length - 1];
+    current.responseBytes += utf8Bytes(JSON.stringify(value) ?? "");
+  }
+
+  get maxResponseBytes(): number {
+    return this.requests.reduce((max, r) => Math.max(max, r.responseBytes), 0);
+  }
+
   snapshot(): WorkbookSnapshot {
     return snapshotOf(this.state, (sheet, row, column, formula) =>
       this.formulaValue(sheet, row, column, formula),
@@ -129,7 +146,8 @@ export class MemoryWorkbook implements MemoryEngine {
     await Promise.resolve();
     const json = JSON.stringify(operations.map((o) => [o.path, o.member, o.args]));
     const record: RequestRecord = {
-      bytes: new TextEncoder().encode(json).length,
+      bytes: utf8Bytes(json),
+      responseBytes: 0,
       operations: operations.length,
       calculationSuspended: false,
       screenUpdatingSuspended: false,
@@ -161,5 +179,12 @@ export class MemoryWorkbook implements MemoryEngine {
         throw error;
       }
     });
+    if (record.responseBytes > REQUEST_LIMIT_BYTES) {
+      record.failed = true;
+      throw new OfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`,
+      );
+    }
   }
 }
