@@ -96,6 +96,17 @@ export class WorksheetCollectionProxy extends MemoryObject implements ExcelWorks
     return proxy;
   }
 
+  getActiveWorksheet(): ExcelWorksheet {
+    const proxy = new WorksheetProxy(this.context, "worksheets.getActiveWorksheet()");
+    this.queue("getActiveWorksheet", [], () => {
+      const state = this.context.engine.state;
+      const active = state.activeSheetId === null ? undefined : doc.sheetById(state, state.activeSheetId);
+      if (!active) throw new OfficeError("ItemNotFound", "The workbook has no active worksheet.");
+      proxy.binding.bind(active);
+    });
+    return proxy;
+  }
+
   getItemOrNullObject(key: string): ExcelWorksheet {
     const proxy = new WorksheetProxy(this.context, `worksheets.getItemOrNullObject(${quoteArg(key)})`);
     this.queue("getItemOrNullObject", [key], () =>

@@ -36,6 +36,7 @@ export interface ExcelWorksheetCollection extends Loadable<ExcelWorksheetCollect
   add(name?: string): ExcelWorksheet;
   getItem(key: string): ExcelWorksheet;
   getItemOrNullObject(key: string): ExcelWorksheet;
+  getActiveWorksheet(): ExcelWorksheet;
 }
 
 export interface ExcelWorksheet extends Loadable<ExcelWorksheet> {

@@ -181,6 +181,7 @@ export class OfficeHost implements WorkbookHost {
       const workbook = context.workbook;
       const sheets = workbook.worksheets.load("items/name");
       const names = workbook.names.load("items/name,items/formula");
+      const active = workbook.worksheets.getActiveWorksheet().load("name");
       try {
         await context.sync();
       } catch (error) {
@@ -215,7 +216,10 @@ export class OfficeHost implements WorkbookHost {
         sheets.items.map((s) => s.name).filter((n) => !leftovers.some((l) => l.name === n)),
       );
       try {
-        this.queueSwap(context, plans, order, options.activate);
+        // Replacing the sheet the user is looking at must not send them to another one.
+        const shown =
+          options.activate ?? plans.find((p) => p.old && sameName(p.old.name, active.name))?.spec.key;
+        this.queueSwap(context, plans, order, shown);
         await context.sync();
       } catch (error) {
         const outcome = await this.repair(context, plans, order).catch(
@@ -331,6 +335,7 @@ export class OfficeHost implements WorkbookHost {
 
   private queueSwap(context: ExcelContext, plans: Plan[], order: string[], activate?: string): void {
     const worksheets = context.workbook.worksheets;
+    context.workbook.application.suspendApiCalculationUntilNextSync();
     context.workbook.application.suspendScreenUpdatingUntilNextSync();
     const olds = new Map<Plan, ExcelWorksheet>();
     for (const plan of plans) {

@@ -187,6 +187,17 @@ describe("OfficeHost writing a spec", () => {
     expect(book.snapshot().sheets.map((s) => s.name)).toEqual(["Ratings", "Heatmap", "Intro", "Data"]);
   });
 
+  it("keeps the user on the sheet they were looking at when it is replaced", async () => {
+    const { book, host } = setup();
+    await host.writeSheets([ratingsLikeSpec(2), everyFeatureSpec()]);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Ratings").activate();
+      await context.sync();
+    });
+    await host.writeSheets([ratingsLikeSpec(3)]);
+    expect(book.snapshot().activeSheet).toBe("Ratings");
+  });
+
   it("writes hidden specs as hidden sheets", async () => {
     const { book, host } = setup();
     await host.writeSheets([{ ...everyFeatureSpec(), hidden: true }]);
