@@ -30,7 +30,8 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
 
   let table: Cell[][];
   if (options.ratings === undefined) {
-    table = sampleRatingsTable(sampleTeam().people.filter((person) => trackIds.includes(person.track)));
+    const people = sampleTeam().people.filter((person) => trackIds.includes(person.track));
+    table = sampleRatingsTable(framework, people);
   } else {
     context.progress(`reading ${options.ratings}`);
     const read = await ratingsTable(options.ratings, careerMatrixFromFramework(framework));

@@ -11,15 +11,17 @@ import { RATINGS_FIELDS, RATINGS_KEY, RATINGS_NAME } from "../sheets/ratings-she
 import { buildMatrix, createRatings, scoreRatings } from "../workbook/commands";
 import type { Progress } from "./progress";
 
-/** The sample team as a ratings table, competencies by id. */
-export function sampleRatingsTable(people: readonly SamplePerson[]): Cell[][] {
+/** The sample team as a manager would paste it on the Ratings sheet: track and level names, competencies by id. */
+export function sampleRatingsTable(framework: Framework, people: readonly SamplePerson[]): Cell[][] {
   const ids = [...new Set(people.flatMap((person) => Object.keys(person.ratings)))];
+  const trackName = new Map(framework.tracks.map((track) => [track.id, track.name]));
+  const levelName = new Map(framework.levels.map((level) => [level.id, level.name]));
   return [
     [...RATINGS_FIELDS, ...ids],
     ...people.map((p) => [
       p.person,
-      p.track,
-      p.level,
+      trackName.get(p.track) ?? p.track,
+      levelName.get(p.level) ?? p.level,
       p.rater,
       p.team,
       ...ids.map((id) => p.ratings[id] ?? null),

@@ -11,23 +11,8 @@ import type { CliContext } from "./context";
 import { loadFrameworkFile } from "./inputs";
 import { outputKind, writeOutput } from "./output-file";
 import { textTable } from "./text-table";
+import type { LevelArgument } from "./arguments";
 import { UsageError } from "./usage";
-
-export interface LevelArgument {
-  option: string;
-  track: string;
-  level: string;
-}
-
-/** "backend:senior" or "Backend Engineering:Senior Backend Engineer"; names are matched as the sheets match them. */
-export function levelArgument(value: string, option: string): LevelArgument {
-  const colon = value.lastIndexOf(":");
-  const track = value.slice(0, colon).trim();
-  const level = value.slice(colon + 1).trim();
-  if (colon < 0 || track === "" || level === "")
-    throw new UsageError(`${option} must be TRACK:LEVEL, not "${value}"`);
-  return { option, track, level };
-}
 
 function resolve(matrix: CareerMatrix, arg: LevelArgument): { track: string; level: string } {
   const track = findTrack(matrix, arg.track);

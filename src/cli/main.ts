@@ -3,11 +3,9 @@
  * status and message the usage promises.
  */
 import { parseArgs } from "node:util";
-import { buildCommand } from "./build-command";
-import { compareCommand, levelArgument } from "./compare-command";
+import { levelArgument, scoreFormat } from "./arguments";
 import type { CliContext } from "./context";
 import { progressReporter } from "./progress";
-import { scoreCommand, scoreFormat } from "./score-command";
 import { InputError, USAGE, UsageError } from "./usage";
 
 type Parsed = ReturnType<typeof parseCommand>;
@@ -57,7 +55,8 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
   switch (command) {
     case "build":
       only(parsed, command, ["ratings", "framework", "tracks", "output"]);
-      return buildCommand(
+      // Commands load on demand: --help and usage errors answer at once, without ExcelJS.
+      return (await import("./build-command")).buildCommand(
         {
           ratings: values.ratings,
           framework: values.framework,
@@ -71,7 +70,7 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
       );
     case "score":
       only(parsed, command, ["ratings", "framework", "format"]);
-      return scoreCommand(
+      return (await import("./score-command")).scoreCommand(
         {
           ratings: required(values.ratings, "--ratings FILE", command),
           framework: values.framework,
@@ -81,7 +80,7 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
       );
     case "compare":
       only(parsed, command, ["from", "to", "framework", "output"]);
-      return compareCommand(
+      return (await import("./compare-command")).compareCommand(
         {
           from: levelArgument(required(values.from, "--from TRACK:LEVEL", command), "--from"),
           to: levelArgument(required(values.to, "--to TRACK:LEVEL", command), "--to"),

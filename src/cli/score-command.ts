@@ -7,21 +7,13 @@ import { readinessRows } from "../export/tables";
 import { loadFrameworkFile, ratingsTable } from "./inputs";
 import type { CliContext } from "./context";
 import { reportProblems } from "./context";
+import type { ScoreFormat } from "./arguments";
 import { textTable } from "./text-table";
-import { UsageError } from "./usage";
-
-export type ScoreFormat = "table" | "json" | "csv";
 
 export interface ScoreOptions {
   ratings: string;
   framework?: string;
   format: ScoreFormat;
-}
-
-export function scoreFormat(value: string | undefined): ScoreFormat {
-  if (value === undefined) return "table";
-  if (value === "table" || value === "json" || value === "csv") return value;
-  throw new UsageError(`--format must be table, json or csv, not "${value}"`);
 }
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;

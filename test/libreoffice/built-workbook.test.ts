@@ -63,7 +63,7 @@ describeWithLibreOffice("the built workbook, recalculated by LibreOffice", () =>
     recalculated.find((s) => s.name === sheet)?.values[row - 1]?.[column];
 
   beforeAll(async () => {
-    const table = sampleRatingsTable(sampleTeam().people);
+    const table = sampleRatingsTable(framework, sampleTeam().people);
     const built = await buildWorkbook(
       framework,
       framework.tracks.map((t) => t.id),
