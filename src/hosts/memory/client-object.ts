@@ -30,6 +30,7 @@ export interface MemoryEngine {
 export class MemoryContext implements ExcelContext {
   readonly workbook: ExcelWorkbook;
   private pending: Operation[] = [];
+  private delivered: (() => void)[] = [];
 
   constructor(
     readonly engine: MemoryEngine,
@@ -46,10 +47,18 @@ export class MemoryContext implements ExcelContext {
     return this.pending.length > 0;
   }
 
-  sync(): Promise<void> {
+  /** Loaded data reaches the proxies only when the whole request succeeds, as with Excel's single response. */
+  deliver(fill: () => void): void {
+    this.delivered.push(fill);
+  }
+
+  async sync(): Promise<void> {
     const operations = this.pending;
     this.pending = [];
-    return this.engine.execute(operations);
+    const delivered: (() => void)[] = [];
+    this.delivered = delivered;
+    await this.engine.execute(operations);
+    for (const fill of delivered) fill();
   }
 }
 
@@ -137,9 +146,9 @@ export abstract class MemoryObject {
       const getter = getters[name];
       if (!getter)
         throw new OfficeError("InvalidArgument", `${this.path} has no loadable property '${name}'.`);
-      const value = getter();
+      const value = structuredClone(getter());
       this.context.engine.noteResponse(value);
-      this.fields.set(name, structuredClone(value));
+      this.context.deliver(() => this.fields.set(name, value));
     }
   }
 

@@ -1,9 +1,10 @@
 /** Proxies for workbook-scoped defined names. */
-import type { ExcelNamedItem, ExcelNamedItemCollection } from "../office/excel-api";
-import { quoteSheet } from "./address";
+import type { ExcelNamedItem, ExcelNamedItemCollection, ExcelRange } from "../office/excel-api";
+import { parseAddress, quoteSheet } from "./address";
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
 import * as doc from "./document";
 import { OfficeError } from "./errors";
+import { RangeProxy } from "./range-proxies";
 import type { MemName, MemState } from "./state";
 
 /** The formula Excel reports for a name: it follows renames and shows #REF! once its sheet is gone. */
@@ -35,7 +36,7 @@ export class NamedItemCollectionProxy extends MemoryObject implements ExcelNamed
       proxy.fill(props);
       return proxy;
     });
-    this.setField("items", items);
+    this.context.deliver(() => this.setField("items", items));
   }
 
   add(name: string, reference: string, comment = ""): ExcelNamedItem {
@@ -48,6 +49,17 @@ export class NamedItemCollectionProxy extends MemoryObject implements ExcelNamed
       const { sheet, address } = doc.resolveReference(state, reference);
       const item: MemName = { name, comment, sheetId: sheet.id, address };
       state.names.push(item);
+      proxy.binding.bind(item);
+    });
+    return proxy;
+  }
+
+  getItem(name: string): ExcelNamedItem {
+    const proxy = new NamedItemProxy(this.context, `names.getItem(${quoteArg(name)})`);
+    this.queue("getItem", [name], () => {
+      const item = this.context.engine.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+      if (!item)
+        throw new OfficeError("ItemNotFound", `The requested resource doesn't exist (name '${name}').`);
       proxy.binding.bind(item);
     });
     return proxy;
@@ -117,6 +129,22 @@ export class NamedItemProxy extends MemoryObject implements ExcelNamedItem {
       name.sheetId = sheet.id;
       name.address = address;
     });
+  }
+
+  getRange(): ExcelRange {
+    const proxy = new RangeProxy(this.context, `${this.path}.getRange()`);
+    this.queue("getRange", [], () => {
+      const name = this.binding.get();
+      const sheet =
+        name.sheetId === null ? undefined : doc.sheetById(this.context.engine.state, name.sheetId);
+      if (!sheet)
+        throw new OfficeError(
+          "InvalidReference",
+          `The name '${name.name}' does not refer to a range (#REF!).`,
+        );
+      proxy.binding.bind({ sheet, rect: parseAddress(name.address) });
+    });
+    return proxy;
   }
 
   delete(): void {

@@ -10,11 +10,13 @@ import type {
   ExcelRangeBorder,
   ExcelRangeBorderCollection,
   ExcelRangeFormat,
+  ExcelWorksheet,
 } from "../office/excel-api";
 import { formatRect, intersects, quoteSheet, type Rect, rectColumns, rectRows } from "./address";
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
 import * as doc from "./document";
 import { OfficeError } from "./errors";
+import { WorksheetProxy } from "./worksheet-proxies";
 import type { BorderEdge, MemCell, MemConditionalFormat, MemSheet } from "./state";
 
 export interface RangeTarget {
@@ -110,6 +112,17 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
 
   get address(): string {
     return this.readField<string>("address");
+  }
+
+  private sheetProxy?: WorksheetProxy;
+
+  get worksheet(): ExcelWorksheet {
+    if (!this.sheetProxy) {
+      const proxy = new WorksheetProxy(this.context, `${this.path}.worksheet`);
+      this.queue("worksheet", [], () => proxy.binding.bind(this.binding.get().sheet));
+      this.sheetProxy = proxy;
+    }
+    return this.sheetProxy;
   }
   get rowCount(): number {
     return this.readField<number>("rowCount");

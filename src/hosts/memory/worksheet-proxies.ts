@@ -76,7 +76,7 @@ export class WorksheetCollectionProxy extends MemoryObject implements ExcelWorks
       proxy.fill(props);
       return proxy;
     });
-    this.setField("items", items);
+    this.context.deliver(() => this.setField("items", items));
   }
 
   add(name?: string): ExcelWorksheet {

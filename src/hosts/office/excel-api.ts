@@ -67,6 +67,7 @@ export interface ExcelRange extends Loadable<ExcelRange> {
   formulas: Cell[][];
   numberFormat: string[][];
   address: string;
+  worksheet: ExcelWorksheet;
   rowCount: number;
   columnCount: number;
   isNullObject: boolean;
@@ -151,6 +152,7 @@ export interface ExcelTable extends Loadable<ExcelTable> {
 export interface ExcelNamedItemCollection extends Loadable<ExcelNamedItemCollection> {
   items: ExcelNamedItem[];
   add(name: string, reference: string, comment?: string): ExcelNamedItem;
+  getItem(name: string): ExcelNamedItem;
   getItemOrNullObject(name: string): ExcelNamedItem;
 }
 
@@ -160,5 +162,7 @@ export interface ExcelNamedItem extends Loadable<ExcelNamedItem> {
   /** "=Sheet!$A$1"; follows sheet renames, and becomes "=#REF!..." when the sheet is deleted. */
   formula: string;
   isNullObject: boolean;
+  /** The range the name refers to; the request fails if it refers to none (#REF!). */
+  getRange(): ExcelRange;
   delete(): void;
 }

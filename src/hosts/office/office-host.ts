@@ -1,7 +1,8 @@
 /**
  * The workbook host over Office.js. Every command runs in one Excel.run and costs a fixed number of syncs:
  *   ownedSheets  1 sync (load the defined names);
- *   readSheets   1 sync when the host knows where the sheets are (after any earlier call in this session), else 2;
+ *   readSheets   1 sync when every key has its sheet (the marker names lead to them); when some key has none,
+ *                2 if this host already knows that (after any earlier call), else 3;
  *   writeSheets  1 sync to inspect + 1 build sync per 3.5 MB of cells (one for any team up to thousands of rows)
  *                + 1 swap sync; a failed swap costs 2 more to restore the workbook;
  *   select       1 sync when the sheet's location is known, else 2.
@@ -90,8 +91,10 @@ function fromA1(address: string, values: Cell[][]): Cell[][] {
 }
 
 export class OfficeHost implements WorkbookHost {
-  /** Where each key's sheet was last seen, so reads can go straight to it. */
+  /** Where each key's sheet was last seen in this session. */
   private readonly locations = new Map<string, string>();
+  /** Whether `locations` came from a full look at the markers, so a key missing from it has no sheet. */
+  private markersSeen = false;
 
   constructor(private readonly run: ExcelRun) {}
 
@@ -111,6 +114,7 @@ export class OfficeHost implements WorkbookHost {
   }
 
   private remember(markers: Map<string, Marker>): Map<string, Marker> {
+    this.markersSeen = true;
     this.locations.clear();
     for (const marker of markers.values())
       if (marker.sheet !== null) this.locations.set(marker.key, marker.sheet);
@@ -119,39 +123,39 @@ export class OfficeHost implements WorkbookHost {
 
   async readSheets(keys: string[]): Promise<SheetRead[]> {
     return this.run(async (context) => {
-      if (keys.every((key) => this.locations.has(key))) {
-        const fast = await this.readKnown(context, keys).catch(() => undefined);
-        if (fast) return fast;
+      const knownAbsent = this.markersSeen && keys.some((key) => !this.locations.has(key));
+      if (!knownAbsent) {
+        const direct = await this.readThroughMarkers(context, keys).catch(() => undefined);
+        if (direct) return direct;
       }
       const markers = await this.loadMarkers(context);
-      const located = keys.filter((key) => markers.get(key)?.sheet);
-      const reads = located.map((key) => this.queueRead(context, key, markers.get(key)?.sheet as string));
+      const reads = keys.flatMap((key) => {
+        const name = markers.get(key)?.sheet;
+        return name ? [this.queueRead(key, context.workbook.worksheets.getItem(name).load("name"))] : [];
+      });
       await context.sync();
       return reads.map((read) => read());
     });
   }
 
-  /** One sync: the names (to confirm the locations) and the used ranges where the sheets were last seen. */
-  private async readKnown(context: ExcelContext, keys: string[]): Promise<SheetRead[] | undefined> {
-    const names = context.workbook.names.load("items/name,items/formula");
-    const reads = keys.map((key) => this.queueRead(context, key, this.locations.get(key) as string));
-    await context.sync();
-    const markers = readMarkers(names.items);
-    const moved = [...markers.values()].some(
-      (m) => m.sheet !== null && this.locations.get(m.key) !== m.sheet,
+  /** One sync: each key's marker name leads to its sheet. Fails (harmlessly) if any key has no sheet. */
+  private async readThroughMarkers(context: ExcelContext, keys: string[]): Promise<SheetRead[]> {
+    const reads = keys.map((key) =>
+      this.queueRead(key, context.workbook.names.getItem(ownerName(key)).getRange().worksheet.load("name")),
     );
-    const gone = keys.some((key) => !markers.get(key)?.sheet);
-    this.remember(markers);
-    if (moved || gone) return undefined;
-    return reads.map((read) => read());
+    await context.sync();
+    const result = reads.map((read) => read());
+    for (const read of result) this.locations.set(read.key, read.name);
+    return result;
   }
 
-  private queueRead(context: ExcelContext, key: string, name: string): () => SheetRead {
-    const used = context.workbook.worksheets
-      .getItem(name)
-      .getUsedRangeOrNullObject(true)
-      .load("values,address");
-    return () => ({ key, name, values: used.isNullObject ? [] : fromA1(used.address, used.values) });
+  private queueRead(key: string, sheet: ExcelWorksheet): () => SheetRead {
+    const used = sheet.getUsedRangeOrNullObject(true).load("values,address");
+    return () => ({
+      key,
+      name: sheet.name,
+      values: used.isNullObject ? [] : fromA1(used.address, used.values),
+    });
   }
 
   async select(key: string, a1: string): Promise<void> {

@@ -54,6 +54,16 @@ describe("the memory workbook keeps Office.js's load and sync rules", () => {
     });
   });
 
+  it("delivers no loaded data from a request that failed", async () => {
+    const book = new MemoryWorkbook();
+    await book.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      context.workbook.worksheets.getItem("Nope");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+      expect(() => sheets.items).toThrow(/'items' is not available/);
+    });
+  });
+
   it("refuses an array whose shape does not match the range", async () => {
     const book = new MemoryWorkbook();
     await expect(
