@@ -14,8 +14,9 @@ import type { Gap, LevelReadiness, PersonRatings, PersonReadiness, ReadinessStat
  */
 const EPSILON = 1e-9;
 
+/** Nothing assessed is Insufficient data even when the framework sets no minimum coverage. */
 export function readinessStatus(readiness: number, coverage: number, scoring: ScoringRules): ReadinessStatus {
-  if (coverage + EPSILON < scoring.minCoverage) return "insufficient";
+  if (coverage <= 0 || coverage + EPSILON < scoring.minCoverage) return "insufficient";
   if (readiness + EPSILON >= scoring.ready) return "ready";
   if (readiness + EPSILON >= scoring.almost) return "almost";
   return "not-yet";

@@ -93,6 +93,12 @@ describe("status", () => {
     expect(readinessStatus(1, 0.49, scoring)).toBe("insufficient");
   });
 
+  it("is Insufficient data when nothing was assessed, even with no minimum coverage", () => {
+    const lenient = { ...scoring, minCoverage: 0 };
+    expect(readinessStatus(0, 0, lenient)).toBe("insufficient");
+    expect(readinessStatus(0, 0.1, lenient)).toBe("not-yet");
+  });
+
   it("is not tipped below a threshold by floating-point sums of weights", () => {
     const weighted = tinyMatrix();
     weighted.areas = [
