@@ -8,9 +8,17 @@ function display(cell: Cell): string {
   return String(cell).replace(/\s*\r?\n\s*/g, " / ");
 }
 
-/** Width in terminal columns; counts code points, so accented and non-Latin letters count once. */
+/** East Asian wide and full-width characters take two terminal columns. */
+const WIDE =
+  /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
+/** Combining marks take none (a decomposed "é" is one column). */
+const COMBINING = /\p{Mn}/u;
+
+/** Width in terminal columns. */
 function width(text: string): number {
-  return [...text].length;
+  let columns = 0;
+  for (const ch of text) columns += COMBINING.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return columns;
 }
 
 export function textTable(rows: Cell[][]): string {
