@@ -133,3 +133,21 @@ describe("an .xlsx written from sheet specs", () => {
     expect(workbook.views[0].activeTab).toBe(1);
   });
 });
+
+describe("reading an .xlsx someone else wrote", () => {
+  it("reads dates as ISO text, rich text as plain text, and formulas as their cached result", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Team");
+    sheet.getCell("A1").value = new Date(Date.UTC(2026, 10, 25));
+    sheet.getCell("B1").value = { richText: [{ text: "Ana " }, { text: "Lima", font: { bold: true } }] };
+    sheet.getCell("C1").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
+    sheet.getCell("D1").value = { formula: "1>2", result: false } as ExcelJS.CellFormulaValue;
+    const [read] = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(read).toEqual({
+      name: "Team",
+      key: undefined,
+      hidden: false,
+      values: [["2026-11-25T00:00:00.000Z", "Ana Lima", 2, false]],
+    });
+  });
+});
