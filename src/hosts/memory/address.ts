@@ -98,12 +98,3 @@ export function quoteSheet(name: string): string {
 export function intersects(a: Rect, b: Rect): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
-
-export function contains(outer: Rect, inner: Rect): boolean {
-  return (
-    outer.left <= inner.left &&
-    inner.right <= outer.right &&
-    outer.top <= inner.top &&
-    inner.bottom <= outer.bottom
-  );
-}

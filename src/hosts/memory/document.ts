@@ -151,7 +151,7 @@ export function select(state: MemState, sheet: MemSheet, rect: Rect): void {
   state.selection = { sheetId: sheet.id, address: formatRect(rect) };
 }
 
-export function cellsIn(rect: Rect): number {
+function cellsIn(rect: Rect): number {
   return rectRows(rect) * rectColumns(rect);
 }
 

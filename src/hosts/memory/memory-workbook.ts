@@ -12,7 +12,7 @@ import { MemoryContext, type MemoryEngine, type Operation } from "./client-objec
 import { addSheet } from "./document";
 import { OfficeError } from "./errors";
 import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
-import { cloneState, type MemSheet, type MemState } from "./state";
+import type { MemSheet, MemState } from "./state";
 import { WorkbookProxy } from "./worksheet-proxies";
 
 /** Excel on the web refuses requests, and fails responses, larger than this. */
@@ -134,11 +134,6 @@ export class MemoryWorkbook implements MemoryEngine {
     return snapshotOf(this.state, (sheet, row, column, formula) =>
       this.formulaValue(sheet, row, column, formula),
     );
-  }
-
-  /** A copy of the document state, e.g. to restore after a scenario. */
-  cloneState(): MemState {
-    return cloneState(this.state);
   }
 
   async execute(operations: Operation[]): Promise<void> {

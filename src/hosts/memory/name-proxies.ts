@@ -76,7 +76,7 @@ export class NamedItemCollectionProxy extends MemoryObject implements ExcelNamed
   }
 }
 
-export class NamedItemProxy extends MemoryObject implements ExcelNamedItem {
+class NamedItemProxy extends MemoryObject implements ExcelNamedItem {
   readonly binding: Binding<MemName>;
 
   constructor(context: MemoryContext, path: string) {

@@ -130,8 +130,3 @@ export function ensureCell(sheet: MemSheet, row: number, column: number): MemCel
   }
   return cell;
 }
-
-/** Structured clone of the whole state (Maps included): used to compare a workbook before and after. */
-export function cloneState(state: MemState): MemState {
-  return structuredClone(state);
-}

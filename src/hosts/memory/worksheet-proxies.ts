@@ -52,7 +52,7 @@ class ApplicationProxy extends MemoryObject implements ExcelApplication {
   }
 }
 
-export class WorksheetCollectionProxy extends MemoryObject implements ExcelWorksheetCollection {
+class WorksheetCollectionProxy extends MemoryObject implements ExcelWorksheetCollection {
   constructor(context: MemoryContext) {
     super(context, "worksheets");
   }

@@ -266,7 +266,7 @@ describe("OfficeHost when Excel fails half-way", () => {
 
   const next = [ratingsLikeSpec(31), { ...everyFeatureSpec(), cells: [["changed"]] }];
 
-  it("leaves the workbook unchanged when any sync before the swap fails", async () => {
+  it("leaves the workbook unchanged when any operation before the swap fails", async () => {
     const { book, host } = await prepared();
     const before = book.snapshot();
     // Count the syncs of a successful write on a copy.
@@ -275,12 +275,15 @@ describe("OfficeHost when Excel fails half-way", () => {
     await probe.host.writeSheets(next);
     const syncs = probe.book.syncCount;
     expect(syncs).toBe(3);
-    for (let sync = 1; sync < syncs; sync++) {
-      for (const op of [0, undefined]) {
-        book.failAt({ sync, op });
-        await expect(host.writeSheets(next)).rejects.toThrow(/left as it was/);
-        expect(book.snapshot()).toEqual(before);
-      }
+    const buildOperations = probe.book.requests[1].operations;
+    const faults = [
+      ...[0, 1, 2].map((op) => ({ sync: 1, op })),
+      ...Array.from({ length: buildOperations }, (_, op) => ({ sync: 2, op })),
+    ];
+    for (const fault of faults) {
+      book.failAt(fault);
+      await expect(host.writeSheets(next)).rejects.toThrow(/left as it was/);
+      expect(book.snapshot()).toEqual(before);
     }
   });
 
