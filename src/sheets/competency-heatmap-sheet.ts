@@ -7,7 +7,7 @@ import { areaHeatmap, competencyHeatmap, type GapAgainst, NO_TEAM } from "../cor
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
 import { columnLetter, legalSheetName, rangeA1 } from "./a1";
-import type { LiveFormulas } from "./expectations-sheet";
+import type { LiveFormulas } from "./live-formulas";
 import { gapScale, GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
 
@@ -89,19 +89,14 @@ export function competencyHeatmapSheetSpec(
     const levelName = target
       ? (track?.levels.find((l) => l.id === target.level)?.name ?? target.level)
       : null;
-    const expectationsRow = target ? live.expectationsRow(person.track, target.level) : undefined;
     const ratingsRow = `$${helperCol}${row}`;
     const personCell = live.personText(person.row, person.person);
 
     const gapCells: SpecCell[] = competencies.map((c, k) => {
       const column = ratingsColumn.get(c.key);
       const expected = target?.gaps.find((g) => g.competency === c.key);
-      if (column === undefined || expectationsRow === undefined || !expected) return null;
-      const rating = live.rating(column, ratingsRow);
-      return {
-        f: `=IF(${ratingsRow}="","",IF(ISNUMBER(${rating}),${rating}-${live.expectation(column, expectationsRow)},""))`,
-        v: heatmap.values[i][k] ?? "",
-      };
+      if (column === undefined || !expected) return null;
+      return { f: `=${live.gap(ratingsRow, column, expected.expected)}`, v: heatmap.values[i][k] ?? "" };
     });
     const areaCells: SpecCell[] = areaSpan.map((range, a) =>
       range === null

@@ -7,7 +7,7 @@ import { NO_TEAM, readinessHeatmap } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
 import { columnLetter, rangeA1 } from "./a1";
-import type { LiveFormulas } from "./expectations-sheet";
+import type { LiveFormulas } from "./live-formulas";
 import { HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell } from "./spec";
 import { STATUS_LABEL, statusFormats } from "./status";
@@ -60,20 +60,18 @@ export function readinessSheetSpec(
     const ratingsRow = `$${helperCol}${row}`;
 
     const levelCells: SpecCell[] = levels.map((column, c) => {
-      const expectationsRow = live.expectationsRow(person.track, column.key);
       const value = heatmap.values[i][c];
-      return expectationsRow === undefined || value === null
+      return value === null
         ? null
-        : { f: `=${live.readiness(ratingsRow, expectationsRow)}`, v: value };
+        : { f: `=${live.readiness(ratingsRow, person.track, column.key)}`, v: value };
     });
     const next = s.next;
     const nextColumn = next ? levels.findIndex((l) => l.key === next.level) : -1;
-    const nextRow = next && live.expectationsRow(person.track, next.level);
     const nextCells: SpecCell[] =
-      next && nextColumn >= 0 && nextRow !== undefined
+      next && nextColumn >= 0
         ? [
             { f: `=${columnLetter(FIRST_LEVEL + nextColumn)}${row}`, v: next.readiness },
-            { f: `=${live.coverage(ratingsRow, nextRow)}`, v: next.coverage },
+            { f: `=${live.coverage(ratingsRow, person.track, next.level)}`, v: next.coverage },
             { f: `=${statusFormula(`F${row}`, `G${row}`, matrix)}`, v: STATUS_LABEL[next.status] },
           ]
         : [null, null, null];

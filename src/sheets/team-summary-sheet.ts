@@ -1,67 +1,43 @@
 /**
- * Team summary: one row per team, how many people and their next-level statuses (COUNTIFS over the Readiness sheet),
- * then the team's mean gap per competency at the current level (AVERAGEIF over the current-level gaps sheet), so it
- * follows the ratings live like the heatmaps it summarises.
+ * Team summary: one row per team, how many people and their next-level statuses, then the team's mean gap per
+ * competency at the current level. Values as scored: a summary formula over the heatmap sheets would refer to
+ * sheets replaced in the same write (and end as #REF!), so this sheet is refreshed by scoring, not live.
  */
 import { competencyHeatmap, teamHeatmap } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
-import type { PersonReadiness, ReadinessStatus } from "../core/types";
-import { columnLetter, rangeA1, sheetRef } from "./a1";
-import { COMPETENCY_HEATMAP_FIELDS } from "./competency-heatmap-sheet";
+import type { Cell, PersonReadiness, ReadinessStatus } from "../core/types";
+import { rangeA1 } from "./a1";
 import { gapScale, HEADER, NOTE, TITLE } from "./palette";
-import type { SheetSpec, SpecCell } from "./spec";
+import type { SheetSpec } from "./spec";
 import { STATUS_LABEL, STATUS_ORDER } from "./status";
 
 export const TEAM_SUMMARY_KEY = "team-summary";
 export const TEAM_SUMMARY_NAME = "Team summary";
 const HEADER_ROW = 3;
 
-export interface SummarySources {
-  /** Tab name of the Readiness sheet: Team in column B, next-level Status in column H. */
-  readiness: string;
-  /** Tab name of the current-level gaps sheet: Team in column B, competencies from column E. */
-  currentGaps: string;
-}
-
 export function teamSummarySheetSpec(
   matrix: CareerMatrix,
   scored: PersonReadiness[],
-  sources: SummarySources,
   name = TEAM_SUMMARY_NAME,
 ): SheetSpec {
   const teams = teamHeatmap(matrix, scored, "current");
   const competencies = competencyHeatmap(matrix, scored, "current").columns;
-  const readiness = sheetRef(sources.readiness);
-  const gaps = sheetRef(sources.currentGaps);
   const firstGap = 2 + STATUS_ORDER.length;
   const lastColumn = firstGap + competencies.length - 1;
 
-  const cells: SpecCell[][] = [
+  const cells: Cell[][] = [
     ["Team summary"],
-    ["People by next-level status, and each team's mean gap at the current level; live like the heatmaps."],
+    [
+      "People by next-level status, and each team's mean gap at the current level. As scored: score again after changes.",
+    ],
     [],
     ["Team", "People", ...STATUS_ORDER.map((s) => STATUS_LABEL[s]), ...competencies.map((c) => c.label)],
   ];
   teams.rows.forEach((team, t) => {
-    const row = HEADER_ROW + 2 + t;
     const members = scored.filter((s) => s.person.team === team.key);
     const count = (status: ReadinessStatus): number =>
       members.filter((s) => s.next?.status === status).length;
-    cells.push([
-      team.label,
-      { f: `=COUNTIF(${readiness}$B:$B,$A${row})`, v: members.length },
-      ...STATUS_ORDER.map((status): SpecCell => ({
-        f: `=COUNTIFS(${readiness}$B:$B,$A${row},${readiness}$H:$H,"${STATUS_LABEL[status]}")`,
-        v: count(status),
-      })),
-      ...competencies.map((_, k): SpecCell => {
-        const column = columnLetter(COMPETENCY_HEATMAP_FIELDS.length + k);
-        return {
-          f: `=IFERROR(AVERAGEIF(${gaps}$B:$B,$A${row},${gaps}$${column}:$${column}),"")`,
-          v: teams.values[t][k] ?? "",
-        };
-      }),
-    ]);
+    cells.push([team.label, members.length, ...STATUS_ORDER.map(count), ...teams.values[t]]);
   });
 
   const firstRow = HEADER_ROW + 1;

@@ -114,20 +114,27 @@ export async function createRatings(
   const sheetName = names.of(RATINGS_KEY, RATINGS_NAME);
   const ratingsMatrix = { ...matrix, tracks: ratingTracks(matrix, reads, existing?.values ?? [], people) };
   const sheet = ratingsSheetSpec(ratingsMatrix, existing?.values ?? null, people, sheetName);
-  const specs = [sheet.spec];
+  await host.writeSheets([sheet.spec], { activate: RATINGS_KEY });
+  // Replacing the Ratings sheet turns formulas that pointed at the old one into #REF!: heatmaps are rewritten after
+  // it, in their own write, so they point at the new one.
   if (owned.some((o) => o.key === READINESS_KEY)) {
     const values = sheet.spec.cells as Cell[][];
     const scoring = score(matrix, values, sheetName);
-    specs.push(
-      ...scoringSheetSpecs({
-        ...scoring,
-        ratingsSheet: sheetName,
-        ratingsValues: values,
-        nameOf: names.scoring,
-      }).specs,
-    );
+    const { specs } = scoringSheetSpecs({
+      ...scoring,
+      ratingsSheet: sheetName,
+      ratingsValues: values,
+      nameOf: names.scoring,
+    });
+    try {
+      await host.writeSheets(specs, { activate: RATINGS_KEY });
+    } catch (error) {
+      problems.push({
+        severity: "error",
+        message: `The heatmaps could not be rewritten (${error instanceof Error ? error.message : String(error)}): refresh the heatmaps.`,
+      });
+    }
   }
-  await host.writeSheets(specs, { activate: RATINGS_KEY });
   return { added: sheet.added, skipped: sheet.skipped, problems };
 }
 

@@ -1,30 +1,23 @@
 /**
- * The sheets Score ratings writes, built together because their formulas point at each other: Expectations (the
- * hidden lookup), Readiness, gaps at the current and next level, Team summary and Calibration.
+ * The sheets Score ratings writes: Readiness and the gaps at the current and next level (live formulas over the
+ * Ratings sheet), Team summary and Calibration (values as scored).
  */
 import { calibrate } from "../core/calibration";
 import type { CareerMatrix } from "../core/matrix";
 import type { Calibration, Cell, PersonReadiness, RatingsColumn } from "../core/types";
-import { calibrationSheetSpec, CALIBRATION_KEY, CALIBRATION_NAME } from "../sheets/calibration-sheet";
+import { CALIBRATION_KEY, CALIBRATION_NAME, calibrationSheetSpec } from "../sheets/calibration-sheet";
 import {
   competencyHeatmapKey,
   competencyHeatmapName,
   competencyHeatmapSheetSpec,
 } from "../sheets/competency-heatmap-sheet";
-import {
-  EXPECTATIONS_KEY,
-  EXPECTATIONS_NAME,
-  expectationsSheetSpec,
-  LiveFormulas,
-  ratingsLayout,
-} from "../sheets/expectations-sheet";
+import { LiveFormulas, ratingsLayout } from "../sheets/live-formulas";
 import { READINESS_KEY, READINESS_NAME, readinessSheetSpec } from "../sheets/readiness-sheet";
 import type { SheetSpec } from "../sheets/spec";
 import { TEAM_SUMMARY_KEY, TEAM_SUMMARY_NAME, teamSummarySheetSpec } from "../sheets/team-summary-sheet";
 
 /** Keys of the sheets Score ratings owns, with their default tab names. */
 export const SCORING_SHEETS: { key: string; name: string }[] = [
-  { key: EXPECTATIONS_KEY, name: EXPECTATIONS_NAME },
   { key: READINESS_KEY, name: READINESS_NAME },
   { key: competencyHeatmapKey("current"), name: competencyHeatmapName("current") },
   { key: competencyHeatmapKey("next"), name: competencyHeatmapName("next") },
@@ -35,7 +28,7 @@ export const SCORING_SHEETS: { key: string; name: string }[] = [
 export interface ScoringInput {
   matrix: CareerMatrix;
   scored: PersonReadiness[];
-  /** The Ratings sheet as written: its tab name, values and competency columns. */
+  /** The Ratings sheet as it is in the workbook: its tab name, values and competency columns. */
   ratingsSheet: string;
   ratingsValues: Cell[][];
   columns: RatingsColumn[];
@@ -45,21 +38,16 @@ export interface ScoringInput {
 
 export function scoringSheetSpecs(input: ScoringInput): { specs: SheetSpec[]; calibration: Calibration } {
   const { matrix, scored, nameOf } = input;
-  const layout = ratingsLayout(input.ratingsSheet, input.ratingsValues, input.columns);
-  const expectations = expectationsSheetSpec(matrix, layout, nameOf(EXPECTATIONS_KEY));
-  const live = new LiveFormulas(layout, expectations.layout);
+  const live = new LiveFormulas(
+    matrix,
+    ratingsLayout(input.ratingsSheet, input.ratingsValues, input.columns),
+  );
   const calibration = calibrate(matrix, scored);
   const specs = [
-    expectations.spec,
     readinessSheetSpec(matrix, scored, live, nameOf(READINESS_KEY)),
     competencyHeatmapSheetSpec(matrix, scored, "current", live, nameOf(competencyHeatmapKey("current"))),
     competencyHeatmapSheetSpec(matrix, scored, "next", live, nameOf(competencyHeatmapKey("next"))),
-    teamSummarySheetSpec(
-      matrix,
-      scored,
-      { readiness: nameOf(READINESS_KEY), currentGaps: nameOf(competencyHeatmapKey("current")) },
-      nameOf(TEAM_SUMMARY_KEY),
-    ),
+    teamSummarySheetSpec(matrix, scored, nameOf(TEAM_SUMMARY_KEY)),
     calibrationSheetSpec(matrix, calibration, nameOf(CALIBRATION_KEY)),
   ];
   return { specs, calibration };

@@ -1,6 +1,7 @@
 /**
  * A small evaluator for the formulas the add-in writes (the portable subset: IF, IFERROR, ISNUMBER, SUMPRODUCT,
- * INDEX, MATCH, COUNT, COUNTIF(S), AVERAGE, AVERAGEIF, AND, OR, arithmetic, comparison, &), following Excel's rules
+ * INDEX, MATCH, COUNT, COUNTIF(S), AVERAGE, AVERAGEIF, AND, OR, arithmetic, comparison, &, {1,2} array constants),
+ * following Excel's rules
  * for blanks, text and errors. Tests use it to prove a live formula computes the value the core put beside it.
  */
 import type { Cell } from "../../src/core/types";
@@ -62,7 +63,7 @@ function toScalar(v: Value): Scalar {
 }
 
 const TOKEN =
-  /\s*(?:(?<num>\d+(?:\.\d+)?(?:E[+-]?\d+)?)|(?<str>"(?:[^"]|"")*")|(?<ref>(?:(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_]*)!)?(?:\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?|\$?[A-Z]+:\$?[A-Z]+))|(?<fn>[A-Z][A-Z0-9.]*)\(|(?<op><=|>=|<>|[-+*/&=<>(),]))/y;
+  /\s*(?:(?<num>\d+(?:\.\d+)?(?:E[+-]?\d+)?)|(?<str>"(?:[^"]|"")*")|(?<arr>\{[^}]*\})|(?<ref>(?:(?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_]*)!)?(?:\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?|\$?[A-Z]+:\$?[A-Z]+))|(?<fn>[A-Z][A-Z0-9.]*)\(|(?<op><=|>=|<>|[-+*/&=<>(),]))/y;
 
 class Parser {
   private readonly tokens: { kind: string; text: string }[] = [];
@@ -149,6 +150,7 @@ class Parser {
     if (t.kind === "num") return Number(t.text);
     if (t.kind === "str") return t.text.slice(1, -1).replace(/""/g, '"');
     if (t.kind === "ref") return this.reference(t.text);
+    if (t.kind === "arr") return [t.text.slice(1, -1).split(",").map(Number)];
     if (t.kind === "op" && t.text === "(") {
       const v = this.comparison();
       this.expect(")");

@@ -151,18 +151,20 @@ describe("createRatings", () => {
     expect(after.map((row) => row.slice(0, column))).toEqual(before.map((row) => row.slice(0, column)));
   });
 
-  it("rewrites existing heatmaps in the same write so their formulas follow the new sheet", async () => {
+  it("rewrites existing heatmaps after the new Ratings sheet, so their formulas point at it", async () => {
     const host = await scoredWorkbook(4);
     await scoreRatings(host, framework);
     const writes = host.writes;
+    host.calls = 0;
     await createRatings(host, framework, newPeople(teamOf(6)));
-    expect(host.writes).toBe(writes + 1);
+    expect(host.writes).toBe(writes + 2);
+    expect(host.calls).toBe(4);
     expect(host.values("readiness-heatmap").length).toBe(4 + 6);
   });
 });
 
 describe("scoreRatings", () => {
-  it("writes Expectations, Readiness, both gap heatmaps, Team summary and Calibration in one write", async () => {
+  it("writes Readiness, both gap heatmaps, Team summary and Calibration in one write", async () => {
     const host = await scoredWorkbook(10);
     const writes = host.writes;
     const result = await scoreRatings(host, framework);
@@ -172,13 +174,11 @@ describe("scoreRatings", () => {
         "calibration",
         "competency-heatmap:current",
         "competency-heatmap:next",
-        "expectations",
         "ratings",
         "readiness-heatmap",
         "team-summary",
       ].sort(),
     );
-    expect(host.sheets.get("expectations")?.hidden).toBe(true);
     expect(result.problems).toEqual([]);
     expect(result.scored).toHaveLength(10);
     const total = Object.values(result.counts).reduce((a, b) => a + b, 0);

@@ -1,0 +1,73 @@
+/**
+ * Commands run through the Office host over the in-memory Excel workbook: a workbook host that records the specs it
+ * writes (so formula cells show the core's values, as Excel would after recalculating), and a way to type ratings.
+ */
+import { careerMatrixFromFramework, findCompetency } from "../../src/core/career-matrix";
+import type { Framework } from "../../src/core/framework";
+import type { Cell } from "../../src/core/types";
+import type { SamplePerson } from "../../src/data";
+import { MemoryWorkbook } from "../../src/hosts/memory";
+import type { SheetSnapshot } from "../../src/hosts/memory";
+import { OfficeHost } from "../../src/hosts/office/office-host";
+import { columnLetter } from "../../src/sheets/a1";
+import type { SheetSpec } from "../../src/sheets/spec";
+import type { WorkbookHost } from "../../src/workbook/host";
+
+export function officeWorkbook(): { book: MemoryWorkbook; host: WorkbookHost } {
+  const book = new MemoryWorkbook();
+  const office = new OfficeHost(book.run);
+  const host: WorkbookHost = {
+    ownedSheets: () => office.ownedSheets(),
+    readSheets: (keys) => office.readSheets(keys),
+    writeSheets: (specs: SheetSpec[], options) => {
+      book.useSpecValues(specs);
+      return office.writeSheets(specs, options);
+    },
+    select: (key, a1) => office.select(key, a1),
+  };
+  return { book, host };
+}
+
+export function sheetNamed(book: MemoryWorkbook, name: string): SheetSnapshot {
+  const sheet = book.snapshot().sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`No sheet named ${name}`);
+  return sheet;
+}
+
+/** Types values into a range of a sheet in one request, as a user pasting would. */
+export async function typeInto(
+  book: MemoryWorkbook,
+  sheet: string,
+  address: string,
+  values: Cell[][],
+): Promise<void> {
+  await book.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).getRange(address).values = values;
+    await context.sync();
+  });
+}
+
+/** Types every person's ratings under the competency headers of the Ratings sheet. */
+export async function typeRatings(
+  book: MemoryWorkbook,
+  framework: Framework,
+  team: SamplePerson[],
+): Promise<void> {
+  const matrix = careerMatrixFromFramework(framework);
+  const sheet = sheetNamed(book, "Ratings");
+  const header = sheet.values[0].map((c) => String(c ?? ""));
+  const width = header.length;
+  const rows = sheet.values.slice(1).map((row) => {
+    const out: Cell[] = new Array(width - 5).fill(null);
+    const person = team.find((p) => p.person === row[0]);
+    const track = person && matrix.tracks.find((t) => t.id === person.track);
+    if (!person || !track) return out;
+    for (const [id, value] of Object.entries(person.ratings)) {
+      const name = findCompetency(track, id)?.name;
+      const column = header.findIndex((h) => h === name || h === id);
+      if (column >= 5 && value !== undefined) out[column - 5] = value;
+    }
+    return out;
+  });
+  await typeInto(book, "Ratings", `F2:${columnLetter(width - 1)}${rows.length + 1}`, rows);
+}
