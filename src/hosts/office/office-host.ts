@@ -95,6 +95,7 @@ export class OfficeHost implements WorkbookHost {
   private readonly locations = new Map<string, string>();
   /** Whether `locations` came from a full look at the markers, so a key missing from it has no sheet. */
   private markersSeen = false;
+  private writing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly run: ExcelRun) {}
 
@@ -181,6 +182,13 @@ export class OfficeHost implements WorkbookHost {
   async writeSheets(specs: SheetSpec[], options: { activate?: string } = {}): Promise<void> {
     checkSpecs(specs);
     if (specs.length === 0) return;
+    // One write at a time: a second one would take the first one's temporary sheets for leftovers.
+    const turn = this.writing.then(() => this.write(specs, options));
+    this.writing = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async write(specs: SheetSpec[], options: { activate?: string }): Promise<void> {
     await this.run(async (context) => {
       const workbook = context.workbook;
       const sheets = workbook.worksheets.load("items/name");
@@ -240,6 +248,8 @@ export class OfficeHost implements WorkbookHost {
   private plan(specs: SheetSpec[], markers: Map<string, Marker>, sheets: string[]): Plan[] {
     const taken = new Set(sheets.map((s) => s.toLowerCase()));
     const tempNames = new Set(taken);
+    // Distinct from any other write's temporary sheets, should one be in flight in another task pane.
+    const stamp = Date.now().toString(36);
     const replaced = new Map<string, string>();
     for (const spec of specs) {
       const marked = markers.get(spec.key)?.sheet;
@@ -249,7 +259,7 @@ export class OfficeHost implements WorkbookHost {
     // Names of the replaced sheets become free for their replacements; every other name stays taken.
     for (const old of replaced.values()) taken.delete(old.toLowerCase());
     const temp = (): string => {
-      const name = freeName(`${TEMP_PREFIX}tmp`, tempNames);
+      const name = freeName(`${TEMP_PREFIX}${stamp}`, tempNames);
       tempNames.add(name.toLowerCase());
       return name;
     };

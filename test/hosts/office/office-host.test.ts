@@ -222,6 +222,19 @@ describe("OfficeHost writing a spec", () => {
     expect(book.snapshot().activeSheet).toBe("Ratings");
   });
 
+  it("runs writes started together one after the other", async () => {
+    const { book, host } = setup();
+    await Promise.all([
+      host.writeSheets([ratingsLikeSpec(5)]),
+      host.writeSheets([ratingsLikeSpec(6), everyFeatureSpec()]),
+    ]);
+    expect(book.snapshot().sheets.map((s) => [s.name, s.values.length])).toEqual([
+      ["Sheet1", 0],
+      ["Ratings", 7],
+      ["Heatmap", 4],
+    ]);
+  });
+
   it("writes hidden specs as hidden sheets", async () => {
     const { book, host } = setup();
     await host.writeSheets([{ ...everyFeatureSpec(), hidden: true }]);
