@@ -141,7 +141,12 @@ async function main() {
     return;
   }
   if (process.platform === "win32" || process.platform === "darwin") {
-    if (await sideloadIntoDesktopExcel()) return;
+    if (await sideloadIntoDesktopExcel()) {
+      console.log(
+        `\nThe add-in is in Excel's Home tab. Workbench: ${base}workbench.html. Stop with \`npm stop\`.`,
+      );
+      return;
+    }
     await serveForExcelOnTheWeb("Sideloading into desktop Excel did not work (see above).");
     return;
   }
