@@ -143,6 +143,8 @@ export abstract class MemoryObject {
     if (this.isNullBinding()) return;
     const getters = this.loadable();
     for (const name of names) {
+      // Callers sometimes list isNullObject among the loads; it is known after sync either way.
+      if (name === "isNullObject") continue;
       const getter = getters[name];
       if (!getter)
         throw new OfficeError("InvalidArgument", `${this.path} has no loadable property '${name}'.`);
