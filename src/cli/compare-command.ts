@@ -5,8 +5,9 @@ import type { CareerMatrix } from "../core/matrix";
 import { listNames } from "../core/names";
 import { toCsv } from "../export/csv";
 import { comparisonRows } from "../export/tables";
-import { specsToXlsx } from "../hosts/xlsx/xlsx-writer";
-import { comparisonSheetSpec } from "../sheets/comparison-sheet";
+import { XlsxHost } from "../hosts/xlsx/xlsx-host";
+import { workbookToBytes } from "../hosts/xlsx/xlsx-writer";
+import { insertComparison } from "../workbook/commands";
 import type { CliContext } from "./context";
 import { loadFrameworkFile } from "./inputs";
 import { outputKind, writeOutput } from "./output-file";
@@ -43,15 +44,22 @@ export interface CompareOptions {
 
 export async function compareCommand(options: CompareOptions, context: CliContext): Promise<void> {
   const kind = options.output === undefined ? undefined : outputKind(options.output, ["xlsx", "csv"]);
-  const matrix = careerMatrixFromFramework(await loadFrameworkFile(options.framework));
-  const comparison = compareLevels(matrix, resolve(matrix, options.from), resolve(matrix, options.to));
-  const rows = comparisonRows(comparison, matrix.areas);
+  const framework = await loadFrameworkFile(options.framework);
+  const matrix = careerMatrixFromFramework(framework);
+  const from = resolve(matrix, options.from);
+  const to = resolve(matrix, options.to);
+  if (options.output !== undefined && kind === "xlsx") {
+    // The add-in's Insert comparison command, on a new workbook: the same sheet Excel would get.
+    const host = new XlsxHost();
+    await insertComparison(host, framework, from, to);
+    await writeOutput(options.output, await workbookToBytes(host.workbook));
+    return;
+  }
+  const rows = comparisonRows(compareLevels(matrix, from, to), matrix.areas);
   if (options.output === undefined) {
     // Descriptors are paragraphs: the terminal gets the expectations, the CSV and the workbook get everything.
     context.stdout(textTable(rows.map((row) => row.slice(0, 5))));
-  } else if (kind === "csv") {
-    await writeOutput(options.output, toCsv(rows));
   } else {
-    await writeOutput(options.output, await specsToXlsx([comparisonSheetSpec(matrix, comparison)]));
+    await writeOutput(options.output, toCsv(rows));
   }
 }

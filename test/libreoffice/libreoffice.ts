@@ -21,8 +21,11 @@ export function libreOfficeBinary(): string | undefined {
   return found.status === 0 && bin ? bin : undefined;
 }
 
-/** Runs `libreoffice --headless --convert-to <filter>` on `input`; returns the path of the converted file. */
-export function convert(input: string, filter: string, outDir: string): string {
+/**
+ * Runs `libreoffice --headless --convert-to <filter>` on `input`; returns the path of the converted file. `infilter`
+ * sets how the input is read, e.g. "CSV:44,34,76,1" (comma, double quote, UTF-8, from line 1).
+ */
+export function convert(input: string, filter: string, outDir: string, infilter?: string): string {
   const bin = libreOfficeBinary();
   if (!bin) throw new Error("LibreOffice is not installed (Debian: apt-get install libreoffice-calc)");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-"));
@@ -36,6 +39,7 @@ export function convert(input: string, filter: string, outDir: string): string {
         "--headless",
         "--norestore",
         "--nolockcheck",
+        ...(infilter ? [`--infilter=${infilter}`] : []),
         "--convert-to",
         filter,
         "--outdir",
