@@ -1,0 +1,236 @@
+/** The result sheets built from a tiny scored team: layout, formats, colours and the words beside them. */
+import { calibrate } from "../../src/core/calibration";
+import { compareLevels } from "../../src/core/comparison";
+import { readRatings } from "../../src/core/ratings";
+import { scoreTeam } from "../../src/core/readiness";
+import { calibrationSheetSpec } from "../../src/sheets/calibration-sheet";
+import { comparisonSheetSpec } from "../../src/sheets/comparison-sheet";
+import { competencyHeatmapSheetSpec } from "../../src/sheets/competency-heatmap-sheet";
+import { LiveFormulas, ratingsLayout } from "../../src/sheets/live-formulas";
+import { readinessSheetSpec } from "../../src/sheets/readiness-sheet";
+import { teamSummarySheetSpec } from "../../src/sheets/team-summary-sheet";
+import { tinyMatrix } from "./fixtures";
+import { Workbook } from "./formula-eval";
+import { at, valueOf } from "./values";
+
+const matrix = tinyMatrix();
+// Columns: F Code quality, G System design, H Accessibility, I Mentoring, J People management.
+const ratings = [
+  [
+    "Person",
+    "Track",
+    "Level",
+    "Rater",
+    "Team",
+    "Code quality",
+    "System design",
+    "Accessibility",
+    "Mentoring",
+    "People management",
+  ],
+  ["Ana", "Backend", "Senior", "Kim", "Payments", 4, 2, null, 1, null],
+  ["Bo", "Frontend", "Intermediate", "Kim", "Web", 2, null, 3, 1, null],
+];
+const read = readRatings(ratings, matrix, { sheet: "Ratings" });
+const scored = scoreTeam(matrix, read.people);
+const live = new LiveFormulas(matrix, ratingsLayout("Ratings", ratings, read.columns));
+
+describe("readiness sheet", () => {
+  const spec = readinessSheetSpec(matrix, scored, live);
+
+  it("lists each person with next level, readiness, coverage and status, then a column per level", () => {
+    expect(spec.cells[3]).toEqual([
+      "Person",
+      "Team",
+      "Track",
+      "Level",
+      "Next level",
+      "Readiness",
+      "Coverage",
+      "Status",
+      "Intermediate",
+      "Senior",
+      "Staff",
+      "Manager",
+      "Ratings row",
+    ]);
+    // Ana (Backend Senior) next is Staff: code quality 4 ≥ 4 (weight 2), design 2 < 3 (2), mentoring 1 < 3 (1) → 2/5.
+    expect(spec.cells[4].slice(0, 5)).toEqual(["Ana", "Payments", "Backend", "Senior", "Staff"]);
+    expect(valueOf(spec.cells[4][5])).toBeCloseTo(0.4);
+    expect(valueOf(spec.cells[4][6])).toBe(1);
+    expect(valueOf(spec.cells[4][7])).toBe("Not yet");
+  });
+
+  it("leaves blank the levels that are not on a person's track", () => {
+    // Bo is on Frontend: no Staff or Manager there.
+    expect(spec.cells[5].slice(10, 12)).toEqual([null, null]);
+  });
+
+  it("computes the same numbers live from the Ratings sheet", () => {
+    const book = new Workbook([{ name: "Ratings", cells: ratings }, spec]);
+    spec.cells.slice(4).forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell === null || typeof cell !== "object") return;
+        const value = book.value(spec.name, r + 4, c);
+        if (typeof cell.v === "number") expect(value).toBeCloseTo(cell.v, 12);
+        else expect(value).toBe(cell.v);
+      }),
+    );
+  });
+
+  it("formats readiness as percentages on a red-amber-green scale, with the status in words", () => {
+    expect(spec.styles).toContainEqual({
+      range: "I5:L6",
+      style: { numberFormat: "0%", horizontal: "center" },
+    });
+    expect(spec.conditionalFormats?.[1]).toMatchObject({
+      kind: "colorScale",
+      range: "I5:L6",
+      min: { color: "#F8696B" },
+    });
+    expect(spec.conditionalFormats?.slice(2).map((c) => c.kind === "cellValue" && c.formula1)).toEqual([
+      '="Ready"',
+      '="Almost"',
+      '="Not yet"',
+      '="Insufficient data"',
+    ]);
+    expect(spec.freeze).toEqual({ rows: 4, columns: 1 });
+  });
+});
+
+describe("competency heatmap sheet", () => {
+  const spec = competencyHeatmapSheetSpec(matrix, scored, "current", live);
+
+  it("groups competencies under their area and rolls gaps up by area", () => {
+    expect(spec.key).toBe("competency-heatmap:current");
+    expect(spec.cells[2].slice(4, 10)).toEqual([
+      "Technical",
+      null,
+      null,
+      "Leadership",
+      null,
+      "Mean gap by area",
+    ]);
+    expect(spec.cells[3].slice(0, 11)).toEqual([
+      "Person",
+      "Team",
+      "Track",
+      "Level",
+      "Code quality",
+      "System design",
+      "Accessibility",
+      "Mentoring",
+      "People management",
+      "Technical",
+      "Leadership",
+    ]);
+    expect(spec.merges).toEqual(["E3:G3", "H3:I3", "J3:K3"]);
+  });
+
+  it("shows rating − expectation as a live formula, blank where not assessed or not expected", () => {
+    // Ana at Senior: code quality 4 − 3 = +1, design 2 − 2 = 0, mentoring 1 − 2 = −1; no accessibility on Backend.
+    expect(spec.cells[4].slice(4, 9).map(valueOf)).toEqual([1, 0, null, -1, null]);
+    expect(at(spec, "E5")).toEqual({
+      f: '=IF(ISNUMBER(INDEX(Ratings!F:F,$L5)),INDEX(Ratings!F:F,$L5)-3,"")',
+      v: 1,
+    });
+    expect(valueOf(spec.cells[4][9])).toBeCloseTo(0.5);
+    expect(at(spec, "J5")).toEqual({ f: '=IFERROR(AVERAGE(E5:G5),"")', v: 0.5 });
+  });
+
+  it("colours gaps on a scale diverging at 0", () => {
+    expect(spec.conditionalFormats).toEqual([
+      expect.objectContaining({
+        kind: "colorScale",
+        range: "E5:K6",
+        mid: { type: "number", value: 0, color: "#FFFFFF" },
+      }),
+    ]);
+  });
+});
+
+describe("team summary sheet", () => {
+  it("counts next-level statuses per team and shows the team's mean gap per competency", () => {
+    const spec = teamSummarySheetSpec(matrix, scored);
+    expect(spec.cells[3].slice(0, 6)).toEqual([
+      "Team",
+      "People",
+      "Ready",
+      "Almost",
+      "Not yet",
+      "Insufficient data",
+    ]);
+    expect(spec.cells[4].slice(0, 8)).toEqual(["Payments", 1, 0, 0, 1, 0, 1, 0]);
+    expect(spec.cells[5][0]).toBe("Web");
+  });
+});
+
+describe("calibration sheet", () => {
+  it("shows the status spread per level, raters and outliers, each flag with its reason", () => {
+    const spec = calibrationSheetSpec(matrix, calibrate(matrix, scored));
+    const titles = spec.cells.map((row) => row[0]);
+    expect(titles).toContain("Status at current level");
+    expect(titles).toContain("Raters");
+    expect(titles).toContain("People apart from their rater's pattern");
+    const levels = spec.cells.findIndex((row) => row[0] === "Track");
+    expect(spec.cells[levels]).toEqual([
+      "Track",
+      "Level",
+      "Ready",
+      "Almost",
+      "Not yet",
+      "Insufficient data",
+      "People",
+    ]);
+    expect(spec.cells.find((row) => row[0] === "All")?.at(-1)).toBe(2);
+    const raters = spec.cells.findIndex((row) => row[0] === "Rater");
+    expect(spec.cells[raters + 1][0]).toBe("Kim");
+  });
+});
+
+describe("comparison sheet", () => {
+  const comparison = compareLevels(
+    matrix,
+    { track: "backend", level: "senior" },
+    { track: "backend", level: "staff" },
+  );
+  const spec = comparisonSheetSpec(matrix, comparison);
+
+  it("is keyed by both sides and named for them", () => {
+    expect(spec.key).toBe("comparison:backend.senior~backend.staff");
+    expect(spec.name).toBe("Backend Senior vs Staff");
+  });
+
+  it("puts each competency's value and expectation side by side with the change and where it applies", () => {
+    expect(spec.cells[3]).toEqual([
+      "Area",
+      "Competency",
+      "Senior Backend Engineer",
+      null,
+      "Staff Backend Engineer",
+      null,
+      "Change",
+      "On",
+    ]);
+    expect(spec.cells[5]).toEqual(["Technical"]);
+    expect(spec.cells[6]).toEqual([
+      "Technical",
+      "Code quality",
+      3,
+      "Raises the bar",
+      4,
+      "Sets standards",
+      1,
+      "Both",
+    ]);
+  });
+
+  it("is laid out for printing: wrapped descriptors, widths, frozen headers", () => {
+    expect(spec.columnWidths).toEqual([16, 26, 7, 40, 7, 40, 8, 16]);
+    expect(spec.freeze).toEqual({ rows: 5, columns: 2 });
+    expect(spec.styles).toContainEqual({
+      range: expect.stringMatching(/^D6:D/),
+      style: { wrap: true, vertical: "top" },
+    });
+  });
+});
