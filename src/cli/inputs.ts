@@ -99,7 +99,11 @@ export async function ratingsTable(file: string, matrix: CareerMatrix): Promise<
     problems: read.problems.map((problem) => {
       if (problem.row === undefined) return problem;
       const row = problem.row + headerRow;
-      return { ...problem, row, cell: problem.column ? cellRef(row, problem.column - 1) : problem.cell };
+      if (!problem.column || !problem.cell) return { ...problem, row };
+      const cell = cellRef(row, problem.column - 1);
+      // The message names the cell as the reader saw it, relative to the header row.
+      const message = problem.message.replace(new RegExp(`\\b${problem.cell}\\b`, "g"), cell);
+      return { ...problem, row, cell, message };
     }),
   };
 }

@@ -249,3 +249,21 @@ describe("career-matrix compare", () => {
     expect(sheets[0].key).toMatch(/^comparison:/);
   });
 });
+
+describe("career-matrix reading a workbook", () => {
+  it("finds the ratings table below a title and points problems at the workbook's own rows", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Ratings");
+    sheet.addRows([
+      ["Team ratings, Q3"],
+      [],
+      ["Person", "Track", "Level", "code-review"],
+      ["Ana", "Backend", "Senior", 3],
+      ["Bo", "Backend", "Senior", 7],
+    ]);
+    fs.writeFileSync(file("titled.xlsx"), new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const run = runCli(["score", "--ratings", "titled.xlsx"], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^titled\.xlsx:5:4: Rating "7" in D5 is off the scale/m);
+  });
+});
