@@ -1,15 +1,15 @@
-import { associateRibbonActions, type RibbonActions } from "./ribbon";
-
-// The heatmaps command lands with the Office workbook host; until then the button reports that it is not available.
-const actions: RibbonActions = {
-  refreshHeatmaps: () =>
-    Promise.reject(new Error("Refresh heatmaps is not available yet: use the task pane.")),
-};
+import { bundledFramework } from "../data";
+import { OfficeHost } from "../hosts/office/office-host";
+import { refreshHeatmapsAction } from "./refresh-heatmaps";
+import { associateRibbonActions } from "./ribbon";
 
 if (typeof Office !== "undefined") {
   void Office.onReady(() => {
-    associateRibbonActions(Office.actions, actions, (actionId, error) =>
-      console.error(`${actionId} failed:`, error),
+    const host = new OfficeHost(Excel.run);
+    associateRibbonActions(
+      Office.actions,
+      { refreshHeatmaps: refreshHeatmapsAction(host, bundledFramework()) },
+      (actionId, error) => console.error(`${actionId} failed:`, error),
     );
   });
 }

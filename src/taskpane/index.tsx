@@ -1,49 +1,68 @@
+/**
+ * The task pane inside Excel: the commands get an Office host over Excel.run and the bundled framework. Opened
+ * outside Excel (a plain browser), it says where to go instead.
+ */
+import { FluentProvider, Link, Text } from "@fluentui/react-components";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import {
-  FluentProvider,
-  Text,
-  Title2,
-  webDarkTheme,
-  webLightTheme,
-  type Theme,
-} from "@fluentui/react-components";
+import { bundledFramework } from "../data";
+import { OfficeHost } from "../hosts/office/office-host";
+import { App } from "./App";
+import { downloadFile, ServicesProvider, type PaneServices } from "./services";
+import { fluentTheme } from "./theme";
+import { officeThemeSource, systemThemeSource, useThemeName, type ThemeSource } from "./use-theme-name";
 
-/** A dark Office theme (e.g. Black) gets Fluent's dark theme; a light or absent one gets the light theme. */
-function themeFor(officeTheme: Office.OfficeTheme | undefined): Theme {
-  const hex = /^#?([0-9a-f]{6})$/i.exec(officeTheme?.bodyBackgroundColor ?? "")?.[1];
-  if (!hex) return webLightTheme;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? webDarkTheme : webLightTheme;
-}
-
-// Outside Office (a plain browser, tests) office.js may be missing or finds no host; the pane starts anyway.
-async function officeTheme(): Promise<Office.OfficeTheme | undefined> {
-  if (typeof Office === "undefined") return undefined;
-  await Office.onReady();
-  return Office.context?.officeTheme;
-}
-
-function TaskPane({ theme }: { theme: Theme }) {
+function Pane({ themeSource, services }: { themeSource: ThemeSource; services: PaneServices | undefined }) {
+  const theme = fluentTheme(useThemeName(themeSource));
   return (
-    <FluentProvider theme={theme} style={{ minHeight: "100vh", padding: "16px", boxSizing: "border-box" }}>
-      <Title2 as="h1" block>
-        Career Matrix
-      </Title2>
-      <Text as="p" block>
-        Build the career matrix, score your team&apos;s ratings into readiness and heatmaps, and compare
-        levels.
-      </Text>
+    <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
+      {services ? (
+        <ServicesProvider services={services}>
+          <App />
+        </ServicesProvider>
+      ) : (
+        <main style={{ padding: "16px" }}>
+          <Text as="h1" size={500} weight="semibold" block>
+            Career Matrix
+          </Text>
+          <Text as="p" block>
+            This is the Career Matrix task pane: open it from the Home tab in Excel. To try the add-in without
+            Excel, open the <Link href="workbench.html">workbench</Link>.
+          </Text>
+        </main>
+      )}
     </FluentProvider>
   );
 }
 
-void officeTheme().then((officeTheme) => {
+/** Resolves once office.js knows where it runs; outside Office (or when office.js did not load) with no host. */
+async function officeReady(): Promise<Office.HostType | null> {
+  if (typeof Office === "undefined") return null;
+  const info = await Office.onReady();
+  return info.host ?? null;
+}
+
+void officeReady().then((host) => {
+  const inExcel = host !== null && host === Office.HostType.Excel;
+  const services: PaneServices | undefined = inExcel
+    ? {
+        host: new OfficeHost(Excel.run),
+        framework: bundledFramework(),
+        saveFile: downloadFile,
+        // Excel.createWorkbook needs ExcelApi 1.8; older Excel gets download only.
+        openWorkbook: Office.context.requirements.isSetSupported("ExcelApi", "1.8")
+          ? (base64) => Excel.createWorkbook(base64)
+          : undefined,
+      }
+    : undefined;
   const root = document.getElementById("root");
   if (root) {
     createRoot(root).render(
       <StrictMode>
-        <TaskPane theme={themeFor(officeTheme)} />
+        <Pane
+          themeSource={inExcel ? officeThemeSource(Office.context) : systemThemeSource}
+          services={services}
+        />
       </StrictMode>,
     );
   }

@@ -1,29 +1,27 @@
+/**
+ * The workbench page: the task pane on an in-memory workbook, in any browser, with no Office and no network.
+ * ?theme=dark|light and ?width=320|360|450 set the pane's theme and width (for screenshots and demonstrations).
+ */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Text, Title2, webLightTheme } from "@fluentui/react-components";
+import { bundledFramework, sampleTeam } from "../data";
+import { systemThemeName } from "../taskpane/theme";
+import { PANE_WIDTHS, Workbench } from "./Workbench";
 
-// The workbench runs the add-in against an in-memory workbook in a plain browser: no Office, no Excel.
-function Workbench() {
-  return (
-    <FluentProvider
-      theme={webLightTheme}
-      style={{ minHeight: "100vh", padding: "24px", boxSizing: "border-box" }}
-    >
-      <Title2 as="h1" block>
-        Career Matrix workbench
-      </Title2>
-      <Text as="p" block>
-        Try the add-in in a plain browser, on an in-memory workbook instead of Excel.
-      </Text>
-    </FluentProvider>
-  );
-}
+const params = new URLSearchParams(window.location.search);
+const theme = params.get("theme");
+const width = Number(params.get("width"));
 
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Workbench />
+      <Workbench
+        framework={bundledFramework()}
+        sampleTeam={sampleTeam()}
+        initialTheme={theme === "dark" || theme === "light" ? theme : systemThemeName()}
+        initialWidth={(PANE_WIDTHS as readonly number[]).includes(width) ? width : 360}
+      />
     </StrictMode>,
   );
 }

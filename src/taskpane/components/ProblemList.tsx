@@ -1,7 +1,8 @@
 import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
+import { Edit16Regular, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { useId, useState } from "react";
 import type { Problem } from "../../core/types";
+import { plural } from "../format";
 import { goToCell, problemPlace } from "../go-to-cell";
 import { useServices } from "../services";
 import { useTask } from "../use-task";
@@ -27,6 +28,7 @@ const useStyles = makeStyles({
   },
   error: { color: tokens.colorPaletteRedForeground1, marginTop: "2px" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, marginTop: "2px" },
+  edit: { color: tokens.colorBrandForeground1, marginTop: "2px" },
   place: { display: "block", fontWeight: tokens.fontWeightSemibold },
   message: { display: "block", overflowWrap: "anywhere" },
 });
@@ -34,7 +36,16 @@ const useStyles = makeStyles({
 /** Shown at first; a long list (a whole sheet of typos) opens on request. */
 const FIRST = 20;
 
-export function ProblemList({ problems, title }: { problems: Problem[]; title: string }) {
+/** Problems (or, with asEdits, the user's edits) each pointed at its cell, with a button that selects the cell. */
+export function ProblemList({
+  problems,
+  title,
+  asEdits,
+}: {
+  problems: Problem[];
+  title: string;
+  asEdits?: boolean;
+}) {
   const styles = useStyles();
   const { host } = useServices();
   const task = useTask();
@@ -45,12 +56,14 @@ export function ProblemList({ problems, title }: { problems: Problem[]; title: s
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   const shown = all ? problems : problems.slice(0, FIRST);
-  const counts = [
-    errors && `${errors} error${errors === 1 ? "" : "s"}`,
-    warnings && `${warnings} warning${warnings === 1 ? "" : "s"}`,
-  ]
-    .filter(Boolean)
-    .join(", ");
+  const counts = asEdits
+    ? plural(problems.length, "edit")
+    : [
+        errors && `${errors} error${errors === 1 ? "" : "s"}`,
+        warnings && `${warnings} warning${warnings === 1 ? "" : "s"}`,
+      ]
+        .filter(Boolean)
+        .join(", ");
 
   return (
     <section aria-labelledby={headingId}>
@@ -63,7 +76,9 @@ export function ProblemList({ problems, title }: { problems: Problem[]; title: s
           const { sheet, cell } = problem;
           return (
             <li key={i} className={styles.item}>
-              {problem.severity === "error" ? (
+              {asEdits ? (
+                <Edit16Regular className={styles.edit} aria-label="Edit" />
+              ) : problem.severity === "error" ? (
                 <ErrorCircle16Filled className={styles.error} aria-label="Error" />
               ) : (
                 <Warning16Filled className={styles.warning} aria-label="Warning" />

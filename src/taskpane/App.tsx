@@ -1,0 +1,108 @@
+/** The task pane: one tab per job, each a short explanation, a primary action and its results. */
+import { makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { useId, useState } from "react";
+import { CalibrationPanel } from "./panels/CalibrationPanel";
+import { ComparePanel } from "./panels/ComparePanel";
+import { MatrixPanel } from "./panels/MatrixPanel";
+import { RatingsPanel } from "./panels/RatingsPanel";
+import { ScorePanel } from "./panels/ScorePanel";
+import type { Scoring } from "./scoring";
+
+const TABS = [
+  { id: "matrix", label: "Matrix" },
+  { id: "ratings", label: "Ratings" },
+  { id: "score", label: "Score" },
+  { id: "calibration", label: "Calibration" },
+  { id: "compare", label: "Compare" },
+] as const;
+
+type TabId = (typeof TABS)[number]["id"];
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    minHeight: "100%",
+    boxSizing: "border-box",
+    padding: "12px 14px 0",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: { margin: "0 0 4px" },
+  tabs: {
+    marginLeft: "-10px",
+    marginRight: "-10px",
+    overflowX: "auto",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+/**
+ * `embedded` is for a page that has its own main landmark (the workbench): the pane becomes a labelled region in it.
+ */
+export function App({ embedded = false }: { embedded?: boolean }) {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>("matrix");
+  // Panels mount when first opened and then stay, so what was typed in one survives a visit to another.
+  const [opened, setOpened] = useState<Set<TabId>>(() => new Set<TabId>(["matrix"]));
+  const [scoring, setScoring] = useState<Scoring | undefined>();
+  const prefix = useId();
+  const Root = embedded ? "section" : "main";
+
+  const open = (id: TabId) => {
+    setTab(id);
+    setOpened((before) => (before.has(id) ? before : new Set([...before, id])));
+  };
+
+  const panel = (id: TabId) => {
+    switch (id) {
+      case "matrix":
+        return <MatrixPanel />;
+      case "ratings":
+        return <RatingsPanel />;
+      case "score":
+        return <ScorePanel scoring={scoring} onScored={setScoring} />;
+      case "calibration":
+        return <CalibrationPanel scoring={scoring} onScore={() => open("score")} />;
+      case "compare":
+        return <ComparePanel />;
+    }
+  };
+
+  return (
+    <Root className={styles.pane} aria-label={embedded ? "Task pane" : undefined}>
+      <Text as="h1" size={500} weight="semibold" block className={styles.title}>
+        Career Matrix
+      </Text>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, d) => open(d.value as TabId)}
+        size="small"
+        aria-label="Career Matrix tasks"
+      >
+        {TABS.map((t) => (
+          <Tab
+            key={t.id}
+            value={t.id}
+            id={`${prefix}-tab-${t.id}`}
+            aria-controls={opened.has(t.id) ? `${prefix}-panel-${t.id}` : undefined}
+          >
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      {TABS.filter((t) => opened.has(t.id)).map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`${prefix}-panel-${t.id}`}
+          aria-labelledby={`${prefix}-tab-${t.id}`}
+          hidden={t.id !== tab}
+        >
+          {panel(t.id)}
+        </div>
+      ))}
+    </Root>
+  );
+}

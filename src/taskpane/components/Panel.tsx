@@ -1,0 +1,32 @@
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: "14px", padding: "14px 0 24px" },
+  intro: { color: tokens.colorNeutralForeground2 },
+});
+
+/** A tab's layout: what it does in a sentence or two, then its controls and results. */
+export function Panel({ intro, children }: { intro: ReactNode; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.panel}>
+      <Text as="p" block className={styles.intro}>
+        {intro}
+      </Text>
+      {children}
+    </div>
+  );
+}
+
+/** A titled part of a panel. */
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} style={{ display: "flex", flexDirection: "column", gap: "8px" }}>
+      <Text as="h2" size={400} weight="semibold" block>
+        {title}
+      </Text>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Text,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import type { TrackId } from "../../core/framework";
+import type { Problem } from "../../core/types";
+import { matrixKey } from "../../sheets/matrix-sheet";
+import { buildMatrix, readCareerMatrix, type BuildMatrixResult } from "../../workbook/commands";
+import type { TrackEdits } from "../../workbook/matrix-edits";
+import { plural } from "../format";
+import { Panel, Section } from "../components/Panel";
+import { ProblemList } from "../components/ProblemList";
+import { TaskFeedback } from "../components/TaskFeedback";
+import { TrackChooser } from "../components/TrackChooser";
+import { useServices } from "../services";
+import { useTask } from "../use-task";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  changes: { margin: 0, paddingLeft: "20px" },
+});
+
+interface Done {
+  written: string[];
+  kept: boolean;
+  problems: Problem[];
+}
+
+/** Edits on the chosen tracks' sheets, as problems so each change points at its cell. */
+function changesAsList(edits: TrackEdits[]): Problem[] {
+  return edits.flatMap((e) =>
+    e.changes.map((c) => ({
+      severity: "warning" as const,
+      message: c.message,
+      sheet: e.sheet,
+      cell: c.cell,
+    })),
+  );
+}
+
+export function MatrixPanel() {
+  const styles = useStyles();
+  const { host, framework } = useServices();
+  const task = useTask();
+  const [selected, setSelected] = useState<TrackId[]>([]);
+  const [edits, setEdits] = useState<TrackEdits[] | undefined>();
+  const [done, setDone] = useState<Done | undefined>();
+  const [confirming, setConfirming] = useState(false);
+
+  const inspect = useCallback(async () => {
+    const read = await readCareerMatrix(host, framework);
+    setEdits(read.edits);
+    return read.edits;
+  }, [host, framework]);
+
+  const { run } = task;
+  useEffect(() => {
+    void run("Looking for matrix sheets", async () => {
+      const found = await inspect();
+      // Start from the tracks already in the workbook, or the first track for a new workbook.
+      setSelected(
+        found.length > 0 ? found.map((e) => e.track) : framework.tracks.slice(0, 1).map((t) => t.id),
+      );
+    });
+  }, [run, inspect, framework]);
+
+  const chosenEdits = (edits ?? []).filter((e) => selected.includes(e.track));
+  const existing = chosenEdits.map((e) => e.sheet);
+  const changes = changesAsList(chosenEdits);
+  const editProblems = chosenEdits.flatMap((e) => e.problems);
+
+  const build = (keepEdits: boolean) =>
+    task.run(
+      existing.length > 0 ? "Refreshing the matrix sheets" : "Building the matrix sheets",
+      async () => {
+        setConfirming(false);
+        const result: BuildMatrixResult = await buildMatrix(host, framework, selected, { keepEdits });
+        setDone({ written: result.written, kept: keepEdits, problems: result.problems });
+        await inspect();
+      },
+    );
+
+  const trackName = (key: string) =>
+    framework.tracks.find((t) => matrixKey(t.id) === key)?.name ?? key.replace(/^matrix:/, "");
+
+  return (
+    <Panel intro="A matrix sheet per track: the expected rating and what it looks like at each level. Edit values and descriptions in Excel; scoring reads your edits back.">
+      <TrackChooser
+        tracks={framework.tracks}
+        selected={selected}
+        onChange={setSelected}
+        disabled={task.running !== undefined}
+      />
+      {existing.length > 0 && (
+        <Section title="What a refresh does">
+          <Text as="p" block>
+            {existing.length === 1 ? `${existing[0]} is` : `${existing.join(", ")} are`} already in the
+            workbook. Refreshing keeps{" "}
+            {changes.length > 0 ? `your ${plural(changes.length, "edit")}` : "every value and description"}{" "}
+            and restores the layout, drop-downs and colours. Tracks without a sheet get a new one.
+          </Text>
+          {changes.length > 0 && <ProblemList problems={changes} title="Your edits" asEdits />}
+          {editProblems.length > 0 && (
+            <ProblemList problems={editProblems} title="Fix these before refreshing" />
+          )}
+        </Section>
+      )}
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={selected.length === 0 || task.running !== undefined}
+          onClick={() => void build(true)}
+        >
+          {existing.length > 0 ? "Refresh matrix sheets" : "Build matrix sheets"}
+        </Button>
+        {changes.length > 0 && (
+          <Button disabled={task.running !== undefined} onClick={() => setConfirming(true)}>
+            Replace with the framework…
+          </Button>
+        )}
+      </div>
+      <TaskFeedback task={task} failureTitle="The matrix sheets were not written" />
+      {done && task.running === undefined && (
+        <>
+          {done.written.length > 0 && (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  {done.kept ? "Matrix sheets written" : "Matrix sheets replaced with the framework"}
+                </MessageBarTitle>
+                {done.written.map(trackName).join(", ")}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <ProblemList problems={done.problems} title="Problems" />
+        </>
+      )}
+      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Replace your edits?</DialogTitle>
+            <DialogContent>
+              <Text as="p" block>
+                {existing.join(", ")} will be rebuilt from the bundled framework. These{" "}
+                {plural(changes.length, "edit")} will be lost:
+              </Text>
+              <ul className={styles.changes}>
+                {changes.slice(0, 12).map((c, i) => (
+                  <li key={i}>
+                    {c.cell ? `${c.sheet}!${c.cell}: ` : ""}
+                    {c.message}
+                  </li>
+                ))}
+                {changes.length > 12 && <li>and {changes.length - 12} more</li>}
+              </ul>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setConfirming(false)}>
+                Keep my edits
+              </Button>
+              <Button appearance="primary" onClick={() => void build(false)}>
+                Replace
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </Panel>
+  );
+}

@@ -1,0 +1,120 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+} from "@fluentui/react-components";
+import { PeopleTeamRegular } from "@fluentui/react-icons";
+import { useEffect, useMemo, useState } from "react";
+import { careerMatrixFromFramework } from "../../core/career-matrix";
+import { sampleTeam } from "../../data";
+import { RATINGS_KEY, type NewPerson } from "../../sheets/ratings-sheet";
+import { createRatings, type CreateRatingsResult } from "../../workbook/commands";
+import { plural } from "../format";
+import { Panel, Section } from "../components/Panel";
+import { PeopleEditor } from "../components/PeopleEditor";
+import { ProblemList } from "../components/ProblemList";
+import { TaskFeedback } from "../components/TaskFeedback";
+import { useServices } from "../services";
+import { useTask } from "../use-task";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+});
+
+/** The sample team as people to add; their ratings are typed on the sheet like anyone's. */
+function samplePeople(): NewPerson[] {
+  return sampleTeam().people.map(({ person, track, level, rater, team }) => ({
+    person,
+    track,
+    level,
+    rater,
+    team,
+  }));
+}
+
+export function RatingsPanel() {
+  const styles = useStyles();
+  const { host, framework } = useServices();
+  const matrix = useMemo(() => careerMatrixFromFramework(framework), [framework]);
+  const task = useTask();
+  const [people, setPeople] = useState<NewPerson[]>([]);
+  const [sheetExists, setSheetExists] = useState(false);
+  const [done, setDone] = useState<CreateRatingsResult | undefined>();
+
+  const { run } = task;
+  useEffect(() => {
+    void run("Looking for the Ratings sheet", async () => {
+      setSheetExists((await host.ownedSheets()).some((s) => s.key === RATINGS_KEY));
+    });
+  }, [run, host]);
+
+  const create = () =>
+    task.run(sheetExists ? "Adding people to the Ratings sheet" : "Creating the Ratings sheet", async () => {
+      const result = await createRatings(host, framework, people);
+      setDone(result);
+      setSheetExists(true);
+      setPeople([]);
+    });
+
+  return (
+    <Panel intro="One row per person, a column per competency. Add your team here, then type each rating on the sheet (blank means not assessed). Ratings already typed are always kept.">
+      <Section title="People to add">
+        <div className={styles.actions}>
+          <Button
+            icon={<PeopleTeamRegular />}
+            disabled={task.running !== undefined}
+            onClick={() => setPeople(samplePeople())}
+          >
+            Use the sample team
+          </Button>
+        </div>
+        <PeopleEditor matrix={matrix} people={people} onChange={setPeople} />
+      </Section>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={task.running !== undefined || (sheetExists && people.length === 0)}
+          onClick={() => void create()}
+        >
+          {sheetExists
+            ? people.length > 0
+              ? `Add ${plural(people.length, "person", "people")} to the Ratings sheet`
+              : "Add people to the Ratings sheet"
+            : people.length > 0
+              ? `Create the Ratings sheet with ${plural(people.length, "person", "people")}`
+              : "Create an empty Ratings sheet"}
+        </Button>
+      </div>
+      <TaskFeedback task={task} failureTitle="The Ratings sheet was not written" />
+      {done && task.running === undefined && (
+        <>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Ratings sheet ready</MessageBarTitle>
+              {done.added.length > 0
+                ? `Added ${plural(done.added.length, "person", "people")}. Type their ratings on the sheet, then score.`
+                : "No one new to add."}
+            </MessageBarBody>
+          </MessageBar>
+          {done.skipped.length > 0 && (
+            <Section title={`Not added (${done.skipped.length})`}>
+              <ul>
+                {done.skipped.map((s) => (
+                  <li key={s.person}>
+                    <Text>
+                      {s.person}: {s.reason}
+                    </Text>
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          )}
+          <ProblemList problems={done.problems} title="Problems" />
+        </>
+      )}
+    </Panel>
+  );
+}

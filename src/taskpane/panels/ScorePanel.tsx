@@ -1,0 +1,99 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import type { PersonRatings } from "../../core/types";
+import { RATINGS_KEY } from "../../sheets/ratings-sheet";
+import { readCareerMatrix, scoreRatings } from "../../workbook/commands";
+import { ExportActions } from "../components/ExportActions";
+import { Panel, Section } from "../components/Panel";
+import { PeopleTable } from "../components/PeopleTable";
+import { ProblemList } from "../components/ProblemList";
+import { StatusSummary } from "../components/StatusSummary";
+import { TaskFeedback } from "../components/TaskFeedback";
+import { loadExport } from "../export/load-export";
+import { plural } from "../format";
+import type { Scoring } from "../scoring";
+import { useServices } from "../services";
+import { useTask } from "../use-task";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+});
+
+export function ScorePanel({ scoring, onScored }: { scoring?: Scoring; onScored(scoring: Scoring): void }) {
+  const styles = useStyles();
+  const { host, framework } = useServices();
+  const task = useTask();
+  const selectTask = useTask();
+
+  const score = () =>
+    task.run("Scoring the ratings and writing the heatmaps", async () => {
+      const result = await scoreRatings(host, framework);
+      const { matrix } = await readCareerMatrix(host, framework);
+      onScored({ result, matrix });
+    });
+
+  const select = (person: PersonRatings) =>
+    selectTask.run(`Selecting ${person.person}`, () =>
+      host.select(RATINGS_KEY, `${person.row}:${person.row}`),
+    );
+
+  const result = scoring?.result;
+  const scoredSomeone = result !== undefined && result.scored.length > 0;
+
+  return (
+    <Panel intro="Scores the Ratings sheet against the matrix as the workbook has it (your edits included) and writes the readiness and gap heatmaps, the team summary and the calibration sheet.">
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={task.running !== undefined} onClick={() => void score()}>
+          {scoring ? "Score again" : "Score and write heatmaps"}
+        </Button>
+      </div>
+      <TaskFeedback task={task} failureTitle="Scoring failed" />
+      {result && task.running === undefined && (
+        <>
+          {scoredSomeone && (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                <MessageBarTitle>Heatmaps written</MessageBarTitle>
+                {plural(result.scored.length, "person", "people")} scored.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <ProblemList problems={result.problems} title="Problems in the ratings" />
+        </>
+      )}
+      {scoring && scoredSomeone && (
+        <>
+          <Section title="Readiness for the next level">
+            <StatusSummary counts={scoring.result.counts} label="People by readiness for their next level" />
+          </Section>
+          <Section title="People">
+            <PeopleTable
+              matrix={scoring.matrix}
+              scored={scoring.result.scored}
+              onSelect={(p) => void select(p)}
+            />
+            <TaskFeedback task={selectTask} failureTitle="Could not select the row" />
+          </Section>
+          <Section title="Export the heatmaps">
+            <ExportActions
+              title="Career matrix heatmaps"
+              xlsx={async () => (await loadExport()).heatmapsXlsx(host, framework)}
+              csv={(
+                [
+                  ["readiness", "Readiness by level", "Readiness"],
+                  ["current-gaps", "Gaps at the current level", "Gaps at current level"],
+                  ["next-gaps", "Gaps at the next level", "Gaps at next level"],
+                  ["teams", "Mean gap by team", "Team gaps"],
+                ] as const
+              ).map(([which, label, name]) => ({
+                label,
+                name,
+                make: async () =>
+                  (await loadExport()).heatmapCsv(scoring.matrix, scoring.result.scored, which),
+              }))}
+            />
+          </Section>
+        </>
+      )}
+    </Panel>
+  );
+}

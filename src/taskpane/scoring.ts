@@ -1,0 +1,9 @@
+/** What scoring produced, shared by the Score and Calibration tabs. */
+import type { CareerMatrix } from "../core/matrix";
+import type { ScoreResult } from "../workbook/commands";
+
+export interface Scoring {
+  result: ScoreResult;
+  /** The matrix as the workbook had it when scored (edits included), to name levels and competencies. */
+  matrix: CareerMatrix;
+}
