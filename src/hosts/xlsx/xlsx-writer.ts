@@ -81,7 +81,7 @@ export function writeSpec(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
   for (const merge of spec.merges ?? []) sheet.mergeCells(merge);
   for (const format of spec.conditionalFormats ?? [])
     sheet.addConditionalFormatting(toConditionalFormatting(format));
-  for (const validation of spec.validations ?? []) addValidation(sheet, validation);
+  for (const validation of spec.validations ?? []) addValidation(sheet, validation, spec.name);
   if (spec.tabColor)
     sheet.properties.tabColor = { argb: `FF${spec.tabColor.replace(/^#/, "").toUpperCase()}` };
   if (spec.hidden) sheet.state = "hidden";
@@ -160,11 +160,21 @@ function applyStyles(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
   }
 }
 
-/** Excel limits an inline list to 255 characters; the lists a spec carries (scale values, tracks) fit. */
-function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation): void {
-  const inline = validation.list.map((item) => item.replace(/"/g, '""')).join(",");
-  if (inline.length > 255)
-    throw new Error(`Drop-down list for ${validation.range} is longer than Excel allows`);
+/** Excel keeps a literal drop-down list as one comma-separated text of 1 to 255 characters, as the Office host does. */
+function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation, sheetName: string): void {
+  const where = `${sheetName}!${validation.range}`;
+  const comma = validation.list.find((item) => item.includes(","));
+  if (comma !== undefined) {
+    throw new Error(
+      `The drop-down list for ${where} has an item with a comma ("${comma}"), which Excel cannot list.`,
+    );
+  }
+  const inline = validation.list.join(",");
+  if (inline.length === 0 || inline.length > 255) {
+    throw new Error(
+      `The drop-down list for ${where} is ${inline.length} characters long; Excel allows 1 to 255.`,
+    );
+  }
   // ExcelJS keeps range validations in `dataValidations`, which its type declarations leave out.
   const validations = (
     sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
@@ -172,7 +182,7 @@ function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation): vo
   validations.add(validation.range, {
     type: "list",
     allowBlank: true,
-    formulae: [`"${inline}"`],
+    formulae: [`"${inline.replace(/"/g, '""')}"`],
     showErrorMessage: true,
     errorStyle: "stop",
     errorTitle: "Not in the list",

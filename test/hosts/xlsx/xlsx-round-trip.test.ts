@@ -151,3 +151,20 @@ describe("reading an .xlsx someone else wrote", () => {
     });
   });
 });
+
+describe("drop-down lists Excel cannot hold", () => {
+  const withList = (list: string[]): SheetSpec => ({
+    ...ratings,
+    tables: [],
+    validations: [{ range: "B2:B4", list, error: "Pick a track" }],
+  });
+
+  it("are refused with the sheet and range named, like the Office host refuses them", async () => {
+    await expect(specsToXlsx([withList(["Backend", "Quality, Test"])])).rejects.toThrow(
+      'The drop-down list for Ratings!B2:B4 has an item with a comma ("Quality, Test")',
+    );
+    await expect(specsToXlsx([withList(["x".repeat(256)])])).rejects.toThrow(
+      "The drop-down list for Ratings!B2:B4 is 256 characters long; Excel allows 1 to 255.",
+    );
+  });
+});
