@@ -55,11 +55,25 @@ function eachGap(
   columnOf: Map<CompetencyId, number>,
   visit: (person: number, column: number, gap: number) => void,
 ): void {
+  // Everyone at one track and level has gaps in the same order, so the columns are looked up once per level.
+  const layouts = new Map<string, { ids: CompetencyId[]; columns: Int32Array }>();
   scored.forEach((s, p) => {
-    const gaps: Gap[] = (against === "current" ? s.current : s.next)?.gaps ?? [];
-    for (const g of gaps) {
-      const column = columnOf.get(g.competency);
-      if (g.gap !== null && column !== undefined) visit(p, column, g.gap);
+    const level = against === "current" ? s.current : s.next;
+    if (!level) return;
+    const gaps: Gap[] = level.gaps;
+    const key = `${s.person.track}\u0000${level.level}`;
+    let layout = layouts.get(key);
+    if (!layout || layout.ids.length !== gaps.length) {
+      const ids = gaps.map((g) => g.competency);
+      layout = { ids, columns: Int32Array.from(ids, (id) => columnOf.get(id) ?? -1) };
+      layouts.set(key, layout);
+    }
+    const { ids, columns } = layout;
+    for (let k = 0; k < gaps.length; k++) {
+      const g = gaps[k];
+      if (g.gap === null) continue;
+      const column = g.competency === ids[k] ? columns[k] : (columnOf.get(g.competency) ?? -1);
+      if (column >= 0) visit(p, column, g.gap);
     }
   });
 }

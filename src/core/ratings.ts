@@ -26,6 +26,10 @@ const FIELD_HEADER: Record<Field, string> = {
 };
 const REQUIRED: Field[] = ["person", "track", "level"];
 
+function isBlank(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
 function text(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
@@ -54,7 +58,7 @@ export function readRatings(
     const title = text(cell);
     const ref = cellRef(1, col);
     if (title === "") {
-      if (cells.some((row, i) => i > 0 && text(row[col]) !== "")) {
+      if (cells.some((row, i) => i > 0 && !isBlank(row[col]))) {
         report(
           "warning",
           1,
@@ -106,7 +110,7 @@ export function readRatings(
 
   const missing = REQUIRED.filter((f) => fieldColumn[f] === undefined).map((f) => FIELD_HEADER[f]);
   if (missing.length > 0) {
-    const empty = header.every((c) => text(c) === "");
+    const empty = header.every(isBlank);
     report(
       "error",
       1,
@@ -149,13 +153,20 @@ export function readRatings(
     for (const l of t.levels) for (const n of [l.id, l.name, l.title]) levelsAnywhere.add(nameKey(n));
   const applies = new Map(matrix.tracks.map((t) => [t.id, new Set(t.competencies.map((c) => c.id))]));
   const firstRowOf = new Map<string, number>();
+  // Thousands of rows repeat a handful of track and level names: match each distinct text once.
+  const trackNamed = memo((name: string) => findTrack(matrix, name));
+  const levelNamed = memo((key: string) => {
+    const [trackId, name] = key.split("\u0000");
+    const track = matrix.tracks.find((t) => t.id === trackId);
+    return track && findLevel(track, name);
+  });
   const people: PersonRatings[] = [];
   const col = fieldColumn as Record<Field, number | undefined>;
 
   for (let i = 1; i < cells.length; i++) {
     const row = cells[i] ?? [];
     const row1 = i + 1;
-    if (row.every((c) => text(c) === "")) continue;
+    if (row.every(isBlank)) continue;
     const personCol = col.person as number;
     const person = text(row[personCol]).replace(/\s+/g, " ");
     if (person === "") {
@@ -182,7 +193,7 @@ export function readRatings(
 
     const trackCol = col.track as number;
     const trackText = text(row[trackCol]);
-    const track = trackText === "" ? undefined : findTrack(matrix, trackText);
+    const track = trackText === "" ? undefined : trackNamed(trackText);
     if (!track) {
       const ref = cellRef(row1, trackCol);
       report(
@@ -196,7 +207,7 @@ export function readRatings(
     }
     const levelCol = col.level as number;
     const levelText = text(row[levelCol]);
-    const level = track && levelText !== "" ? findLevel(track, levelText) : undefined;
+    const level = track && levelText !== "" ? levelNamed(`${track.id}\u0000${levelText}`) : undefined;
     if (track && !level) {
       const ref = cellRef(row1, levelCol);
       const ladder = listNames(
@@ -213,13 +224,14 @@ export function readRatings(
     }
 
     const ratings: Partial<Record<CompetencyId, number>> = {};
+    const trackCompetencies = track && applies.get(track.id);
     for (const column of columns) {
       const cell = row[column.column] ?? null;
       const parsed = scale.parse(cell);
       if (parsed.kind === "blank") continue;
-      const ref = cellRef(row1, column.column);
       if (parsed.kind === "rating") {
-        if (track && !applies.get(track.id)?.has(column.competency)) {
+        if (trackCompetencies && !trackCompetencies.has(column.competency)) {
+          const ref = cellRef(row1, column.column);
           report(
             "warning",
             row1,
@@ -229,7 +241,10 @@ export function readRatings(
           continue;
         }
         ratings[column.competency] = parsed.value;
-      } else if (parsed.kind === "off-scale") {
+        continue;
+      }
+      const ref = cellRef(row1, column.column);
+      if (parsed.kind === "off-scale") {
         report(
           "error",
           row1,
@@ -257,6 +272,16 @@ export function readRatings(
     });
   }
   return { people, columns, problems };
+}
+
+function memo<T>(find: (key: string) => T): (key: string) => T {
+  const found = new Map<string, T>();
+  return (key) => {
+    if (found.has(key)) return found.get(key) as T;
+    const value = find(key);
+    found.set(key, value);
+    return value;
+  };
 }
 
 /** Competencies of every track by id and name key; the first track to name a key wins. */

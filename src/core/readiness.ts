@@ -5,6 +5,7 @@
  */
 import { competencyWeights } from "./career-matrix";
 import type { CompetencyId, LevelId, ScoringRules } from "./framework";
+import { GapTable } from "./gap-table";
 import type { CareerMatrix, MatrixLevel, TrackMatrix } from "./matrix";
 import type { Gap, LevelReadiness, PersonRatings, PersonReadiness, ReadinessStatus } from "./types";
 
@@ -27,6 +28,8 @@ interface ScoringLevel {
   /** Indexes into the track's competencies of those with an expectation at this level, matrix order. */
   competencies: Int32Array;
   expected: Float64Array;
+  /** Per competency of the level: its expectation's offset in the gap table. */
+  expectationSlots: Int32Array;
 }
 
 /** A track turned into flat arrays once, so scoring a person is a few tight loops. */
@@ -40,12 +43,16 @@ interface ScoringTrack {
   next: Int32Array;
   /** Ratings of the person being scored, NaN = not assessed; reused from person to person. */
   scratch: Float64Array;
+  /** The scratch ratings' offsets in the gap table. */
+  ratingSlots: Int32Array;
+  gaps: GapTable;
 }
 
 function prepareTrack(matrix: CareerMatrix, track: TrackMatrix): ScoringTrack {
   const weightOf = competencyWeights(matrix, track);
   const ids = track.competencies.map((c) => c.id);
   const weights = Float64Array.from(ids, (id) => weightOf.get(id) ?? 1);
+  const gaps = new GapTable(ids, matrix.scale);
   const levels = track.levels.map((level) => {
     const indexes: number[] = [];
     const values: number[] = [];
@@ -56,7 +63,12 @@ function prepareTrack(matrix: CareerMatrix, track: TrackMatrix): ScoringTrack {
         values.push(expectation.value);
       }
     });
-    return { level, competencies: Int32Array.from(indexes), expected: Float64Array.from(values) };
+    return {
+      level,
+      competencies: Int32Array.from(indexes),
+      expected: Float64Array.from(values),
+      expectationSlots: Int32Array.from(indexes, (i, k) => gaps.expectationSlot(i, values[k])),
+    };
   });
   const next = Int32Array.from(track.levels, (level) => {
     let best = -1;
@@ -74,12 +86,31 @@ function prepareTrack(matrix: CareerMatrix, track: TrackMatrix): ScoringTrack {
     levelIndex: new Map(track.levels.map((l, i) => [l.id, i])),
     next,
     scratch: new Float64Array(ids.length),
+    ratingSlots: new Int32Array(ids.length),
+    gaps,
   };
 }
 
+/**
+ * Stable insertion sort by gap, ascending, so equal shortfalls keep matrix order. Blocker lists are short, and this
+ * runs for every level of every person, where the general sort's comparator calls cost more than the sorting.
+ */
+function largestShortfallFirst(blockers: Gap[]): void {
+  for (let i = 1; i < blockers.length; i++) {
+    const item = blockers[i];
+    const gap = item.gap as number;
+    let j = i - 1;
+    while (j >= 0 && (blockers[j].gap as number) > gap) {
+      blockers[j + 1] = blockers[j];
+      j--;
+    }
+    blockers[j + 1] = item;
+  }
+}
+
 function scoreLevel(t: ScoringTrack, l: ScoringLevel, scoring: ScoringRules): LevelReadiness {
-  const { competencies, expected } = l;
-  const ratings = t.scratch;
+  const { competencies, expected, expectationSlots } = l;
+  const { scratch: ratings, ratingSlots, weights } = t;
   const count = competencies.length;
   const gaps: Gap[] = new Array(count);
   const blockers: Gap[] = [];
@@ -91,23 +122,19 @@ function scoreLevel(t: ScoringTrack, l: ScoringLevel, scoring: ScoringRules): Le
     const i = competencies[k];
     const rating = ratings[i];
     const expectation = expected[k];
-    if (Number.isNaN(rating)) {
-      gaps[k] = { competency: t.ids[i], expected: expectation, rating: null, gap: null };
-      continue;
-    }
-    const gap: Gap = { competency: t.ids[i], expected: expectation, rating, gap: rating - expectation };
+    const gap = t.gaps.gap(i, expectation, rating, expectationSlots[k], ratingSlots[i]);
     gaps[k] = gap;
+    if (Number.isNaN(rating)) continue;
     assessed++;
-    assessedWeight += t.weights[i];
+    assessedWeight += weights[i];
     if (rating >= expectation) {
       met++;
-      metWeight += t.weights[i];
+      metWeight += weights[i];
     } else {
       blockers.push(gap);
     }
   }
-  // Array sort is stable, so equal shortfalls keep matrix order.
-  if (blockers.length > 1) blockers.sort((a, b) => (a.gap as number) - (b.gap as number));
+  largestShortfallFirst(blockers);
   const readiness = assessedWeight > 0 ? metWeight / assessedWeight : 0;
   const coverage = count > 0 ? assessed / count : 0;
   return {
@@ -128,6 +155,7 @@ function scoreWith(t: ScoringTrack, person: PersonRatings, scoring: ScoringRules
   for (let i = 0; i < t.ids.length; i++) {
     const value = person.ratings[t.ids[i]];
     ratings[i] = typeof value === "number" && Number.isFinite(value) ? value : NaN;
+    t.ratingSlots[i] = t.gaps.ratingSlot(ratings[i]);
   }
   const levels = t.levels.map((l) => scoreLevel(t, l, scoring));
   const result: PersonReadiness = { person, levels };

@@ -11,6 +11,8 @@ export type ParsedRating =
 
 /** Texts that mean "not assessed" as clearly as a blank cell does. */
 const NOT_ASSESSED = new Set(["", "-", "–", "—", "n/a", "na"]);
+const BLANK: ParsedRating = { kind: "blank" };
+const NOT_A_RATING: ParsedRating = { kind: "not-a-rating" };
 
 export interface ScaleReader {
   parse(cell: Cell): ParsedRating;
@@ -22,18 +24,20 @@ export interface ScaleReader {
 
 export function scaleReader(scale: ScalePoint[]): ScaleReader {
   const points = [...scale].sort((a, b) => a.value - b.value);
-  const values = new Set(points.map((p) => p.value));
   const byLabel = new Map(points.map((p) => [nameKey(p.label), p.value]));
 
-  const fromNumber = (value: number): ParsedRating =>
-    values.has(value) ? { kind: "rating", value } : { kind: "off-scale", value };
+  // Shared results: reading 10,000 rows parses 600,000 cells, and the common outcomes need not allocate.
+  const ratingOf = new Map<number, ParsedRating>(
+    points.map((p) => [p.value, { kind: "rating", value: p.value }]),
+  );
+  const fromNumber = (value: number): ParsedRating => ratingOf.get(value) ?? { kind: "off-scale", value };
 
   const parse = (cell: Cell): ParsedRating => {
-    if (cell === null) return { kind: "blank" };
-    if (typeof cell === "number") return Number.isFinite(cell) ? fromNumber(cell) : { kind: "not-a-rating" };
-    if (typeof cell === "boolean") return { kind: "not-a-rating" };
+    if (cell === null) return BLANK;
+    if (typeof cell === "number") return Number.isFinite(cell) ? fromNumber(cell) : NOT_A_RATING;
+    if (typeof cell === "boolean") return NOT_A_RATING;
     const text = cell.trim();
-    if (NOT_ASSESSED.has(text.toLowerCase())) return { kind: "blank" };
+    if (NOT_ASSESSED.has(text.toLowerCase())) return BLANK;
     const labelled = byLabel.get(nameKey(text));
     if (labelled !== undefined) return { kind: "rating", value: labelled };
     if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return fromNumber(Number(text));
@@ -41,7 +45,7 @@ export function scaleReader(scale: ScalePoint[]): ScaleReader {
     const pair = /^(\d+)\s*[-–—:.)]\s*(.+)$/.exec(text);
     if (pair && byLabel.get(nameKey(pair[2])) === Number(pair[1]))
       return { kind: "rating", value: Number(pair[1]) };
-    return { kind: "not-a-rating" };
+    return NOT_A_RATING;
   };
 
   return {
