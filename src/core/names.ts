@@ -12,9 +12,9 @@ export function personKey(text: string): string {
   return text.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-/** "a", "a or b", "a, b or c"; long lists are cut after `max` names. */
-export function listNames(names: string[], max = 6): string {
+/** "a", "a or b", "a, b or c" (or "and"); long lists are cut after `max` names. */
+export function listNames(names: string[], max = 6, conjunction: "or" | "and" = "or"): string {
   const shown = names.length > max ? [...names.slice(0, max), `${names.length - max} more`] : names;
   if (shown.length <= 1) return shown.join("");
-  return `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}`;
+  return `${shown.slice(0, -1).join(", ")} ${conjunction} ${shown[shown.length - 1]}`;
 }

@@ -36,24 +36,22 @@ function text(cell: Cell | undefined): string {
   return String(cell).trim();
 }
 
-export function readRatings(
+type Report = (severity: Severity, row1: number, col0: number, message: string) => void;
+
+/** Row 1: where Person, Track, Level, Rater and Team are, and which column holds which competency. */
+function readHeader(
   cells: Cell[][],
   matrix: CareerMatrix,
-  options: ReadRatingsOptions = {},
-): RatingsRead {
-  const problems: Problem[] = [];
-  const report = (severity: Severity, row1: number, col0: number, message: string): void => {
-    const problem: Problem = { severity, message, cell: cellRef(row1, col0), row: row1, column: col0 + 1 };
-    if (options.sheet !== undefined) problem.sheet = options.sheet;
-    problems.push(problem);
-  };
-
+  report: Report,
+): { fieldColumn: Partial<Record<Field, number>>; columns: RatingsColumn[] } {
   const header = cells[0] ?? [];
   const fieldColumn: Partial<Record<Field, number>> = {};
   const columns: RatingsColumn[] = [];
   const competencyByKey = competencyKeys(matrix);
   const seenCompetency = new Map<CompetencyId, number>();
 
+  // A blank header row is one problem, reported by the caller, not one per column.
+  if (header.every(isBlank)) return { fieldColumn, columns };
   header.forEach((cell, col) => {
     const title = text(cell);
     const ref = cellRef(1, col);
@@ -108,16 +106,34 @@ export function readRatings(
     columns.push({ competency: competency.id, header: title, column: col });
   });
 
+  return { fieldColumn, columns };
+}
+
+export function readRatings(
+  cells: Cell[][],
+  matrix: CareerMatrix,
+  options: ReadRatingsOptions = {},
+): RatingsRead {
+  const problems: Problem[] = [];
+  const report: Report = (severity, row1, col0, message) => {
+    const problem: Problem = { severity, message, cell: cellRef(row1, col0), row: row1, column: col0 + 1 };
+    if (options.sheet !== undefined) problem.sheet = options.sheet;
+    problems.push(problem);
+  };
+  const { fieldColumn, columns } = readHeader(cells, matrix, report);
   const missing = REQUIRED.filter((f) => fieldColumn[f] === undefined).map((f) => FIELD_HEADER[f]);
   if (missing.length > 0) {
-    const empty = header.every(isBlank);
+    const empty = (cells[0] ?? []).every(isBlank);
+    const body = cells.slice(1).some((row) => !row.every(isBlank));
     report(
       "error",
       1,
       0,
-      empty
+      empty && !body
         ? `The ratings table is empty: row 1 needs the headers Person, Track and Level, then one column per competency.`
-        : `Row 1 lacks the ${missing.length === 1 ? "column" : "columns"} ${listNames(missing)}: add ${missing.length === 1 ? "it" : "them"} to the header row so ratings can be read.`,
+        : empty
+          ? `Row 1 has no headers: type Person, Track and Level, then one competency per column, above the ratings.`
+          : `Row 1 lacks the ${missing.length === 1 ? "column" : "columns"} ${listNames(missing, missing.length, "and")}: add ${missing.length === 1 ? "it" : "them"} to the header row so ratings can be read.`,
     );
     return { people: [], columns, problems };
   }

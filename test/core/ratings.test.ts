@@ -130,7 +130,8 @@ describe("readRatings: bad input never throws and the valid rows still score", (
       expect.objectContaining({
         severity: "error",
         cell: "A1",
-        message: "Row 1 lacks the columns Track or Level: add them to the header row so ratings can be read.",
+        message:
+          "Row 1 lacks the columns Track and Level: add them to the header row so ratings can be read.",
       }),
     ]);
   });
@@ -156,6 +157,25 @@ describe("readRatings: bad input never throws and the valid rows still score", (
         "A1",
         "No Team column in row 1: everyone counts as one team. Add a Team column to see teams side by side.",
       ],
+    ]);
+  });
+
+  it("ratings under a blank header row are an error asking for the headers", () => {
+    const result = readRatings(
+      [
+        [null, ""],
+        ["Ana", "backend", "senior", 3],
+      ],
+      matrix,
+    );
+    expect(result.people).toEqual([]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        cell: "A1",
+        message:
+          "Row 1 has no headers: type Person, Track and Level, then one competency per column, above the ratings.",
+      }),
     ]);
   });
 
