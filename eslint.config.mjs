@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
 
 export default tseslint.config(
   { ignores: ["dist/", "build/", "node_modules/", "coverage/", "test-results/", "bench-results/"] },
@@ -17,14 +18,18 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
-    languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: { globals: { ...globals.node } },
+    // Build scripts, configs and the bin are CommonJS by design: Node and webpack load them with require.
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     // Pure domain code must not reach for Office, React or the DOM.
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@fluentui/*", "office-js", "exceljs", "fs", "node:*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["react", "react-dom", "@fluentui/*", "office-js", "exceljs", "fs", "node:*"] },
+      ],
       "no-restricted-globals": ["error", "Office", "Excel", "document", "window"],
     },
   },
