@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 node scripts/ensure-packages.js
 
-# Debian packages the tests drive: the browser, LibreOffice for exported workbooks, xmllint for the manifest schema.
-packages=(chromium libreoffice-calc-nogui libxml2-utils fonts-dejavu-core)
+# Debian packages the tests drive: the browser, LibreOffice for exported workbooks (pdftoppm renders its PDF to
+# PNG; the CJK font draws the non-Latin names), xmllint for the manifest schema.
+packages=(chromium libreoffice-calc-nogui libxml2-utils poppler-utils fonts-dejavu-core fonts-noto-cjk)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
