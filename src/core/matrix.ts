@@ -3,7 +3,16 @@
  * framework (`careerMatrixFromFramework`) or from the matrix sheets a manager edited in Excel, so edits on one track's
  * sheet never leak into another track.
  */
-import type { Area, AreaId, CareerPath, CompetencyId, LevelId, ScalePoint, ScoringRules, TrackId } from "./framework";
+import type {
+  Area,
+  AreaId,
+  CareerPath,
+  CompetencyId,
+  LevelId,
+  ScalePoint,
+  ScoringRules,
+  TrackId,
+} from "./framework";
 
 export interface MatrixLevel {
   id: LevelId;
