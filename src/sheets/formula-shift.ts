@@ -1,0 +1,182 @@
+/**
+ * A1 references inside formula text, moved as Excel moves them when a formula is copied or filled: relative parts
+ * shift, parts with "$" stay. Hosts use it to tell formulas that are the same relative formula (one copy filled down
+ * a column) and to fill them. String literals, sheet names and function names (LOG10) are never read as references.
+ * Rows and columns are 0-based.
+ */
+import { columnIndex, columnLetter } from "../core/a1";
+
+const MAX_ROW = 1048576;
+const MAX_COLUMN = 16384;
+
+interface Part {
+  fixed: boolean;
+  /** 0-based. */
+  index: number;
+}
+
+type Reference =
+  | { kind: "cell"; column: Part; row: Part }
+  | { kind: "columns"; from: Part; to: Part }
+  | { kind: "rows"; from: Part; to: Part };
+
+const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)$/;
+const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
+const ROW = /^(\$?)([0-9]+)$/;
+/** A name-like run: letters, digits, "_", "." and "$" (references are made of these). */
+const WORD = /[A-Za-z0-9_.$]/;
+
+function part(fixed: string, index: number): Part {
+  return { fixed: fixed === "$", index };
+}
+
+function cell(text: string): { column: Part; row: Part } | undefined {
+  const m = CELL.exec(text);
+  const column = m ? columnIndex(m[2]) : undefined;
+  if (!m || column === undefined || column >= MAX_COLUMN) return undefined;
+  const row = Number(m[4]) - 1;
+  return row >= 0 && row < MAX_ROW ? { column: part(m[1], column), row: part(m[3], row) } : undefined;
+}
+
+/** One reference or one end of a range, as the words around ":" give it. */
+function parse(first: string, second: string | undefined): Reference[] | undefined {
+  if (second === undefined) {
+    const one = cell(first);
+    return one ? [{ kind: "cell", ...one }] : undefined;
+  }
+  const a = cell(first);
+  const b = cell(second);
+  if (a && b)
+    return [
+      { kind: "cell", ...a },
+      { kind: "cell", ...b },
+    ];
+  const ca = COLUMN.exec(first);
+  const cb = COLUMN.exec(second);
+  if (ca && cb) {
+    const from = columnIndex(ca[2]);
+    const to = columnIndex(cb[2]);
+    if (from !== undefined && to !== undefined && from < MAX_COLUMN && to < MAX_COLUMN)
+      return [{ kind: "columns", from: part(ca[1], from), to: part(cb[1], to) }];
+  }
+  const ra = ROW.exec(first);
+  const rb = ROW.exec(second);
+  if (ra && rb) {
+    const from = Number(ra[2]) - 1;
+    const to = Number(rb[2]) - 1;
+    if (from >= 0 && to >= 0 && from < MAX_ROW && to < MAX_ROW)
+      return [{ kind: "rows", from: part(ra[1], from), to: part(rb[1], to) }];
+  }
+  return undefined;
+}
+
+/**
+ * Rewrites every reference in a formula with `write`; the rest of the text is kept as it is. A word followed by "("
+ * is a function, by "!" a sheet name; text in quotes is a string or a quoted sheet name, in brackets a table's.
+ */
+function mapReferences(formula: string, write: (reference: Reference) => string): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      for (; j < formula.length; j++) {
+        if (formula[j] !== ch) continue;
+        if (formula[j + 1] === ch) j++;
+        else break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === "[") {
+      // A structured reference (Table1[[#This Row],[Q3]]) is a name, never cells.
+      let depth = 0;
+      let j = i;
+      for (; j < formula.length; j++) {
+        if (formula[j] === "[") depth++;
+        else if (formula[j] === "]" && --depth === 0) break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (!WORD.test(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < formula.length && WORD.test(formula[j])) j++;
+    const word = formula.slice(i, j);
+    const next = formula[j];
+    if (next === "(" || next === "!" || next === "[") {
+      out += word;
+      i = j;
+      continue;
+    }
+    let second: string | undefined;
+    let end = j;
+    if (next === ":") {
+      let k = j + 1;
+      while (k < formula.length && WORD.test(formula[k])) k++;
+      const candidate = formula.slice(j + 1, k);
+      if (candidate !== "" && parse(word, candidate)) {
+        second = candidate;
+        end = k;
+      }
+    }
+    const references = parse(word, second);
+    if (!references) out += word;
+    else if (references.length === 2) out += `${write(references[0])}:${write(references[1])}`;
+    else out += write(references[0]);
+    i = end;
+  }
+  return out;
+}
+
+function moved(p: Part, by: number, limit: number): number | undefined {
+  if (p.fixed) return p.index;
+  const index = p.index + by;
+  return index >= 0 && index < limit ? index : undefined;
+}
+
+/**
+ * The formula as Excel writes it `rows` below and `columns` to the right of where it is: "=A1+$B$1" moved by (1, 1)
+ * is "=B2+$B$1". A reference moved off the sheet becomes #REF!, as in Excel.
+ */
+export function shiftFormula(formula: string, rows: number, columns: number): string {
+  if (rows === 0 && columns === 0) return formula;
+  const dollar = (p: Part) => (p.fixed ? "$" : "");
+  return mapReferences(formula, (reference) => {
+    if (reference.kind === "cell") {
+      const column = moved(reference.column, columns, MAX_COLUMN);
+      const row = moved(reference.row, rows, MAX_ROW);
+      if (column === undefined || row === undefined) return "#REF!";
+      return `${dollar(reference.column)}${columnLetter(column)}${dollar(reference.row)}${row + 1}`;
+    }
+    const by = reference.kind === "columns" ? columns : rows;
+    const limit = reference.kind === "columns" ? MAX_COLUMN : MAX_ROW;
+    const from = moved(reference.from, by, limit);
+    const to = moved(reference.to, by, limit);
+    if (from === undefined || to === undefined) return "#REF!";
+    const label = (p: Part, index: number) =>
+      dollar(p) + (reference.kind === "columns" ? columnLetter(index) : String(index + 1));
+    return `${label(reference.from, from)}:${label(reference.to, to)}`;
+  });
+}
+
+/**
+ * The formula in R1C1 form as seen from (row, column): "=A1" in B2 is "=R[-1]C[-1]", "=$A$1" is "=R1C1". Two cells
+ * hold the same relative formula exactly when their R1C1 forms are equal.
+ */
+export function relativeFormula(formula: string, row: number, column: number): string {
+  const r = (p: Part) => (p.fixed ? `R${p.index + 1}` : `R[${p.index - row}]`);
+  const c = (p: Part) => (p.fixed ? `C${p.index + 1}` : `C[${p.index - column}]`);
+  return mapReferences(formula, (reference) => {
+    if (reference.kind === "cell") return r(reference.row) + c(reference.column);
+    if (reference.kind === "columns") return `${c(reference.from)}:${c(reference.to)}`;
+    return `${r(reference.from)}:${r(reference.to)}`;
+  });
+}
