@@ -16,7 +16,9 @@ beforeAll(() => {
 
 function scriptsOf(page: string): string[] {
   const html = new DOMParser().parseFromString(readFileSync(join(dist, page), "utf8"), "text/html");
-  return Array.from(html.querySelectorAll("script")).map((script) => script.getAttribute("src") ?? "(inline)");
+  return Array.from(html.querySelectorAll("script")).map(
+    (script) => script.getAttribute("src") ?? "(inline)",
+  );
 }
 
 /** Loads a built page's own scripts into this window, as its <script> tags would. */

@@ -1,6 +1,15 @@
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from "fs";
 import { tmpdir } from "os";
 import { join, relative } from "path";
 
@@ -47,11 +56,11 @@ export function productionBuild(): string {
   mkdirSync(cache, { recursive: true });
   const building = mkdtempSync(join(cache, "building-"));
   const webpack = join(projectRoot, "node_modules", "webpack", "bin", "webpack.js");
-  const result = spawnSync(
-    process.execPath,
-    [webpack, "--mode", "production", "--output-path", building],
-    { cwd: projectRoot, env: { ...process.env, ADDIN_URL: productionUrl }, encoding: "utf8" },
-  );
+  const result = spawnSync(process.execPath, [webpack, "--mode", "production", "--output-path", building], {
+    cwd: projectRoot,
+    env: { ...process.env, ADDIN_URL: productionUrl },
+    encoding: "utf8",
+  });
   if (result.status !== 0) {
     rmSync(building, { recursive: true, force: true });
     throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);

@@ -14,7 +14,8 @@ async function openInCalc(csv: string, dir: string): Promise<ExcelJS.CellValue[]
   fs.writeFileSync(input, csv);
   const output = convert(input, "xlsx", path.join(dir, "out"), "CSV:44,34,76,1");
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(fs.readFileSync(output));
+  // ExcelJS types its input as the old Node Buffer; the bytes are what it reads.
+  await workbook.xlsx.load(fs.readFileSync(output) as unknown as ExcelJS.Buffer);
   const rows: ExcelJS.CellValue[][] = [];
   workbook.worksheets[0].eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
   return rows;
