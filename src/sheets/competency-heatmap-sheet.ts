@@ -1,13 +1,13 @@
 /**
  * Competency heatmap: people x competencies, each cell the gap (rating − expectation) against the person's current or
  * next level as a live formula over the Ratings sheet, coloured on a diverging scale centred at 0, with a mean gap per
- * area at the end of the row.
+ * area at the end of the row. The expectations the formulas use sit in a block below the people.
  */
 import { areaHeatmap, competencyHeatmap, type GapAgainst, NO_TEAM } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
 import { columnLetter, legalSheetName, rangeA1 } from "./a1";
-import type { LiveFormulas } from "./live-formulas";
+import { blockStyles, expectationsKey, type LiveFormulas } from "./live-formulas";
 import { gapScale, GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
 
@@ -34,8 +34,13 @@ export function competencyHeatmapSheetSpec(
   const areas = areaHeatmap(matrix, scored, against);
   const competencies = heatmap.columns;
   const firstArea = FIRST_COMPETENCY + competencies.length;
-  const helper = firstArea + areas.columns.length;
-  const helperCol = columnLetter(helper);
+  const keyColumn = firstArea + areas.columns.length;
+  const positionColumn = keyColumn + 1;
+  const helper = positionColumn + 1;
+  const block = live.expectationsBlock(
+    scored.map((s) => s.person.track),
+    HEADER_ROW + Math.max(1, scored.length) + 3,
+  );
   const ratingsColumn = new Map(live.ratings.columns.map((c) => [c.competency, c.column]));
   // Competency columns of each area, contiguous because the heatmap groups them by area.
   const areaSpan = areas.columns.map((area) => {
@@ -63,7 +68,8 @@ export function competencyHeatmapSheetSpec(
   });
   if (areas.columns.length > 0) {
     groupRow[firstArea] = "Mean gap by area";
-    if (areas.columns.length > 1) merges.push(rangeA1(HEADER_ROW - 1, firstArea, HEADER_ROW - 1, helper - 1));
+    if (areas.columns.length > 1)
+      merges.push(rangeA1(HEADER_ROW - 1, firstArea, HEADER_ROW - 1, keyColumn - 1));
   }
 
   const cells: SpecCell[][] = [
@@ -77,6 +83,8 @@ export function competencyHeatmapSheetSpec(
       ...COMPETENCY_HEATMAP_FIELDS.map((f) => (f === "Level" && against === "next" ? "Next level" : f)),
       ...competencies.map((c) => c.label),
       ...areas.columns.map((a) => a.label),
+      "Expectations key",
+      "Expectations row",
       "Ratings row",
     ],
   ];
@@ -89,14 +97,17 @@ export function competencyHeatmapSheetSpec(
     const levelName = target
       ? (track?.levels.find((l) => l.id === target.level)?.name ?? target.level)
       : null;
-    const ratingsRow = `$${helperCol}${row}`;
+    const ratingsRow = `$${columnLetter(helper)}${row}`;
+    const keyCell = `$${columnLetter(keyColumn)}${row}`;
+    const positionCell = `$${columnLetter(positionColumn)}${row}`;
     const personCell = live.personText(person.row, person.person);
+    const key = target ? expectationsKey(person.track, target.level) : null;
 
+    // Every competency column holds the same formula for everyone: blank where nothing is expected.
     const gapCells: SpecCell[] = competencies.map((c, k) => {
       const column = ratingsColumn.get(c.key);
-      const expected = target?.gaps.find((g) => g.competency === c.key);
-      if (column === undefined || !expected) return null;
-      return { f: `=${live.gap(ratingsRow, column, expected.expected)}`, v: heatmap.values[i][k] ?? "" };
+      if (column === undefined) return null;
+      return { f: `=${live.gap(block, ratingsRow, positionCell, column)}`, v: heatmap.values[i][k] ?? "" };
     });
     const areaCells: SpecCell[] = areaSpan.map((range, a) =>
       range === null
@@ -110,20 +121,26 @@ export function competencyHeatmapSheetSpec(
       levelName,
       ...gapCells,
       ...areaCells,
+      key,
+      { f: `=${live.expectationsRow(block, keyCell)}`, v: (key && block.positionOf(key)) ?? "" },
       { f: `=${live.ratingsRow(`$A${row}`)}`, v: live.ratingsRowValue(personCell) ?? "" },
     ]);
   });
+
+  while (cells.length < block.first) cells.push([]);
+  cells.push(...block.rows);
 
   const firstRow = HEADER_ROW + 1;
   const lastRow = Math.max(firstRow, HEADER_ROW + scored.length);
   const spread =
     Math.max(1, ...matrix.scale.map((p) => p.value)) - Math.min(0, ...matrix.scale.map((p) => p.value));
-  const gapRange = rangeA1(firstRow, FIRST_COMPETENCY, lastRow, Math.max(helper - 1, FIRST_COMPETENCY));
+  const gapRange = rangeA1(firstRow, FIRST_COMPETENCY, lastRow, Math.max(keyColumn - 1, FIRST_COMPETENCY));
   styles.push(
     { range: rangeA1(HEADER_ROW - 1, FIRST_COMPETENCY, HEADER_ROW - 1, helper), style: GROUP },
     { range: rangeA1(HEADER_ROW, 0, HEADER_ROW, helper), style: HEADER },
     { range: gapRange, style: { numberFormat: "+0.0;-0.0;0", horizontal: "center" } },
-    { range: rangeA1(firstRow, helper, lastRow, helper), style: HELPER },
+    { range: rangeA1(firstRow, keyColumn, lastRow, helper), style: HELPER },
+    ...blockStyles(block),
   );
   return {
     name,
@@ -131,7 +148,7 @@ export function competencyHeatmapSheetSpec(
     key: competencyHeatmapKey(against),
     cells,
     styles,
-    columnWidths: [24, 16, 18, 14, ...competencies.map(() => 11), ...areas.columns.map(() => 12), 8],
+    columnWidths: [24, 16, 18, 14, ...competencies.map(() => 11), ...areas.columns.map(() => 12), 8, 8, 8],
     rowHeights: { [HEADER_ROW]: 60 },
     freeze: { rows: HEADER_ROW + 1, columns: 1 },
     merges,

@@ -1,15 +1,18 @@
 /**
- * Formula pieces for the live heatmaps. They read the Ratings sheet only: a person's Ratings row is found by name
- * (MATCH, so sorting Ratings breaks nothing) and the expectations and weights of their track and level are written
- * into the formula as array constants. Hosts build a replacement sheet beside the old one and then swap, so a formula
- * pointing at another sheet replaced in the same write would end as #REF!; the Ratings sheet is never replaced by a
- * write that also writes heatmaps, and nothing else is referred to.
+ * Formula pieces for the live heatmaps. A person's Ratings row is found by name (MATCH, so sorting Ratings breaks
+ * nothing); the expectations and weights of their track and level are looked up by key in a block the heatmap sheet
+ * carries below its people. So every formula in a heatmap column is the same relative formula, which hosts can fill
+ * down instead of sending it once per person. The block is on the heatmap's own sheet because hosts build a
+ * replacement sheet beside the old one and then swap: a formula pointing at another sheet replaced in the same write
+ * would end as #REF!. The Ratings sheet is never replaced by a write that also writes heatmaps.
  */
 import { competencyWeights } from "../core/career-matrix";
 import type { CareerMatrix } from "../core/matrix";
 import { nameKey } from "../core/names";
 import type { Cell, RatingsColumn } from "../core/types";
-import { columnLetter, sheetRef } from "./a1";
+import { columnLetter, rangeA1, sheetRef } from "./a1";
+import { GROUP, NOTE } from "./palette";
+import type { SpecCell, StyledRange } from "./spec";
 
 /** Where the Ratings sheet keeps what formulas need, as read. */
 export interface RatingsLayout {
@@ -28,20 +31,40 @@ export function ratingsLayout(sheet: string, values: Cell[][], columns: RatingsC
   return { sheet, values, person: person < 0 ? 0 : person, columns };
 }
 
-interface LevelArrays {
-  /** Expected values over the competency span, 0 where nothing is expected. */
+/** The key of a track and level in the expectations block: "backend|senior". */
+export function expectationsKey(track: string, level: string): string {
+  return `${track}|${level}`;
+}
+
+/**
+ * The expectations block of one heatmap sheet: a row per track and level with the expected rating under each
+ * Ratings competency column (blank where nothing is expected), then a row of weights per track.
+ */
+export interface ExpectationsBlock {
+  /** Rows to write from the block's first row, from column A. */
+  rows: SpecCell[][];
+  /** 0-based rows of the two titles and of the two header rows, for styling. */
+  titleRows: number[];
+  headerRows: number[];
+  /** 0-based last column of the block. */
+  lastColumn: number;
+  /** 0-based rows of the block, first and last. */
+  first: number;
+  last: number;
+  /** Absolute ranges: the keys and the expected values (one column per Ratings column of the span). */
+  keys: string;
   expected: string;
-  /** Weights over the span, 0 where nothing is expected, so what is not expected drops out. */
+  weightKeys: string;
   weights: string;
-  /** 1 where something is expected. */
-  mask: string;
-  count: number;
+  /** 1-based position of a key among the keys, as MATCH gives it. */
+  positionOf(key: string): number | undefined;
+  /** The expected values under one Ratings column, as an absolute one-column range. */
+  expectedColumn(ratingsColumn: number): string;
 }
 
 export class LiveFormulas {
   private readonly first: number;
   private readonly last: number;
-  private readonly arrays = new Map<string, LevelArrays>();
   private rowOfPerson?: Map<string, number>;
 
   constructor(
@@ -75,62 +98,128 @@ export class LiveFormulas {
     return typeof cell === "string" ? cell : fallback;
   }
 
-  /** Weighted share of assessed competencies rated at or above the expectation; 0 when none assessed. */
-  readiness(ratingsRowCell: string, track: string, level: string): string {
-    const r = this.ratingsSpan(ratingsRowCell);
-    const { expected, weights } = this.levelArrays(track, level);
-    return `IF(${ratingsRowCell}="","",IFERROR(SUMPRODUCT(${weights}*ISNUMBER(${r})*(${r}>=${expected}))/SUMPRODUCT(${weights}*ISNUMBER(${r})),0))`;
-  }
-
-  /** Share of the competencies expected at the level that are assessed. */
-  coverage(ratingsRowCell: string, track: string, level: string): string {
-    const r = this.ratingsSpan(ratingsRowCell);
-    const { mask, count } = this.levelArrays(track, level);
-    return count === 0
-      ? `IF(${ratingsRowCell}="","",0)`
-      : `IF(${ratingsRowCell}="","",SUMPRODUCT(${mask}*ISNUMBER(${r}))/${count})`;
+  /**
+   * The block for the given tracks (every level of each), starting at 0-based row `top`, keys in column A and the
+   * Ratings competency span from column B.
+   */
+  expectationsBlock(trackIds: string[], top: number): ExpectationsBlock {
+    const tracks = this.matrix.tracks.filter((t) => trackIds.includes(t.id));
+    const width = this.last - this.first + 1;
+    const header: SpecCell[] = [];
+    const idAt: (string | undefined)[] = [];
+    for (let column = this.first; column <= this.last; column++) {
+      header.push(this.ratings.values[0]?.[column] ?? null);
+      idAt.push(this.ratings.columns.find((c) => c.column === column)?.competency);
+    }
+    const rows: SpecCell[][] = [
+      ["Expectations used by the formulas above, from the matrix sheets"],
+      ["Track|level", ...header],
+    ];
+    const keys: string[] = [];
+    for (const track of tracks) {
+      for (const level of track.levels) {
+        keys.push(expectationsKey(track.id, level.id));
+        rows.push([
+          expectationsKey(track.id, level.id),
+          ...idAt.map(
+            (id) => track.competencies.find((c) => c.id === id)?.expectations[level.id]?.value ?? null,
+          ),
+        ]);
+      }
+    }
+    const keysEnd = top + rows.length - 1;
+    rows.push([], ["Weights of the competencies (their area's weight), by track"], ["Track", ...header]);
+    const weightsStart = top + rows.length;
+    for (const track of tracks) {
+      const weightOf = competencyWeights(this.matrix, track);
+      rows.push([track.id, ...idAt.map((id) => (id === undefined ? null : (weightOf.get(id) ?? null)))]);
+    }
+    const keysStart = top + 2;
+    const range = (from: number, to: number, left: number, right: number) =>
+      absolute(rangeA1(from, left, Math.max(from, to), right));
+    const lastColumn = Math.max(1, width);
+    const position = new Map(keys.map((key, i) => [key.toLowerCase(), i + 1]));
+    return {
+      rows,
+      titleRows: [top, keysEnd + 2],
+      headerRows: [top + 1, keysEnd + 3],
+      lastColumn,
+      first: top,
+      last: top + rows.length - 1,
+      keys: range(keysStart, keysEnd, 0, 0),
+      expected: range(keysStart, keysEnd, 1, lastColumn),
+      weightKeys: range(weightsStart, top + rows.length - 1, 0, 0),
+      weights: range(weightsStart, top + rows.length - 1, 1, lastColumn),
+      positionOf: (key) => position.get(key.toLowerCase()),
+      expectedColumn: (column) => {
+        const at = 1 + column - this.first;
+        return range(keysStart, keysEnd, at, at);
+      },
+    };
   }
 
   /**
-   * Rating − expectation for one competency column, blank when not assessed. Kept short, as there is one per person
-   * and competency: INDEX on a blank Ratings row is an error, which ISNUMBER turns into blank too.
+   * Weighted share of assessed competencies rated at or above the expectation at the level whose key `key` gives
+   * (a formula expression); 0 when none assessed, blank when the track has no such level.
    */
-  gap(ratingsRowCell: string, column: number, expected: number): string {
+  readiness(block: ExpectationsBlock, ratingsRowCell: string, key: string, trackCell: string): string {
+    const r = this.ratingsSpan(ratingsRowCell);
+    const found = `MATCH(${key},${block.keys},0)`;
+    const expected = `INDEX(${block.expected},${found},0)`;
+    const weights = `INDEX(${block.weights},MATCH(${trackCell},${block.weightKeys},0),0)*ISNUMBER(${expected})`;
+    return (
+      `IF(${ratingsRowCell}="","",IF(ISNUMBER(${found}),IFERROR(` +
+      `SUMPRODUCT(${weights}*ISNUMBER(${r})*(${r}>=${expected}))/SUMPRODUCT(${weights}*ISNUMBER(${r})),0),""))`
+    );
+  }
+
+  /** Share of the competencies expected at the level that are assessed; blank when the track has no such level. */
+  coverage(block: ExpectationsBlock, ratingsRowCell: string, key: string): string {
+    const r = this.ratingsSpan(ratingsRowCell);
+    const found = `MATCH(${key},${block.keys},0)`;
+    const expected = `INDEX(${block.expected},${found},0)`;
+    return (
+      `IF(${ratingsRowCell}="","",IF(ISNUMBER(${found}),` +
+      `IFERROR(SUMPRODUCT(ISNUMBER(${expected})*ISNUMBER(${r}))/COUNT(${expected}),0),""))`
+    );
+  }
+
+  /** The position of a row's key among the block's keys: =IFERROR(MATCH($N5,$A$60:$A$80,0),""). */
+  expectationsRow(block: ExpectationsBlock, keyCell: string): string {
+    return `IFERROR(MATCH(${keyCell},${block.keys},0),"")`;
+  }
+
+  /**
+   * Rating − expectation for one Ratings column, blank when not assessed or nothing is expected. INDEX on a blank
+   * row number is an error, which ISNUMBER turns into blank too.
+   */
+  gap(block: ExpectationsBlock, ratingsRowCell: string, expectationsRowCell: string, column: number): string {
     const rating = `INDEX(${sheetRef(this.ratings.sheet)}${span(column, column, "")},${ratingsRowCell})`;
-    return `IF(ISNUMBER(${rating}),${rating}-${expected},"")`;
+    const expected = `INDEX(${block.expectedColumn(column)},${expectationsRowCell})`;
+    return `IF(ISNUMBER(${expected}),IF(ISNUMBER(${rating}),${rating}-${expected},""),"")`;
   }
 
   /** A person's ratings over the competency span: INDEX(Ratings!$F:$J,$Q5,0). */
   private ratingsSpan(ratingsRowCell: string): string {
     return `INDEX(${sheetRef(this.ratings.sheet)}${span(this.first, this.last)},${ratingsRowCell},0)`;
   }
+}
 
-  private levelArrays(trackId: string, levelId: string): LevelArrays {
-    const key = `${trackId}|${levelId}`;
-    const known = this.arrays.get(key);
-    if (known) return known;
-    const track = this.matrix.tracks.find((t) => t.id === trackId);
-    const weightOf = track ? competencyWeights(this.matrix, track) : new Map<string, number>();
-    const expected: number[] = [];
-    const weights: number[] = [];
-    const mask: number[] = [];
-    for (let column = this.first; column <= this.last; column++) {
-      const id = this.ratings.columns.find((c) => c.column === column)?.competency;
-      const competency = id === undefined ? undefined : track?.competencies.find((c) => c.id === id);
-      const expectation = competency?.expectations[levelId];
-      expected.push(expectation?.value ?? 0);
-      weights.push(expectation && competency ? (weightOf.get(competency.id) ?? 1) : 0);
-      mask.push(expectation ? 1 : 0);
-    }
-    const arrays = {
-      expected: `{${expected.join(",")}}`,
-      weights: `{${weights.join(",")}}`,
-      mask: `{${mask.join(",")}}`,
-      count: mask.filter((m) => m === 1).length,
-    };
-    this.arrays.set(key, arrays);
-    return arrays;
-  }
+/** Titles as notes, header rows as group headings. */
+export function blockStyles(block: ExpectationsBlock): StyledRange[] {
+  return [
+    ...block.titleRows.map((row) => ({ range: rangeA1(row, 0, row, 0), style: NOTE })),
+    ...block.headerRows.map((row) => ({ range: rangeA1(row, 0, row, block.lastColumn), style: GROUP })),
+  ];
+}
+
+/** A text as a formula string literal. */
+export function quoted(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
+function absolute(range: string): string {
+  return range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
 function span(first: number, last: number, fixed = "$"): string {

@@ -1,13 +1,14 @@
 /**
  * Readiness heatmap: people x the levels of their track's ladder, each cell a live formula over the person's Ratings
  * row, so a rating changed in a calibration session recolours it at once. Next level, its readiness, coverage and
- * status (as words beside the colours) come first, since that is what the session decides.
+ * status (as words beside the colours) come first, since that is what the session decides. The expectations the
+ * formulas use sit in a block below the people.
  */
 import { NO_TEAM, readinessHeatmap } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
 import { columnLetter, rangeA1 } from "./a1";
-import type { LiveFormulas } from "./live-formulas";
+import { blockStyles, expectationsKey, type LiveFormulas, quoted } from "./live-formulas";
 import { HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell } from "./spec";
 import { STATUS_LABEL, statusFormats } from "./status";
@@ -35,10 +36,15 @@ export function readinessSheetSpec(
 ): SheetSpec {
   const heatmap = readinessHeatmap(matrix, scored);
   const levels = heatmap.columns;
-  const helper = FIRST_LEVEL + levels.length;
-  const helperCol = columnLetter(helper);
+  const trackKey = FIRST_LEVEL + levels.length;
+  const nextKey = trackKey + 1;
+  const helper = nextKey + 1;
   const { ready, almost, minCoverage } = matrix.scoring;
   const percent = (x: number): string => `${Math.round(x * 100)}%`;
+  const block = live.expectationsBlock(
+    scored.map((s) => s.person.track),
+    READINESS_HEADER_ROW + Math.max(1, scored.length) + 3,
+  );
 
   const cells: SpecCell[][] = [
     ["Readiness by level"],
@@ -47,7 +53,7 @@ export function readinessSheetSpec(
         `Insufficient data below ${percent(minCoverage)} of the next level's competencies assessed.`,
     ],
     [],
-    [...READINESS_FIELDS, ...levels.map((l) => l.label), "Ratings row"],
+    [...READINESS_FIELDS, ...levels.map((l) => l.label), "Track key", "Next level key", "Ratings row"],
   ];
 
   scored.forEach((s, i) => {
@@ -57,40 +63,38 @@ export function readinessSheetSpec(
     const levelName = (id: string | undefined): string | null =>
       (id && track?.levels.find((l) => l.id === id)?.name) || null;
     const personCell = live.personText(person.row, person.person);
-    const ratingsRow = `$${helperCol}${row}`;
+    const ratingsRow = `$${columnLetter(helper)}${row}`;
+    const trackCell = `$${columnLetter(trackKey)}${row}`;
+    const nextCell = `$${columnLetter(nextKey)}${row}`;
 
-    const levelCells: SpecCell[] = levels.map((column, c) => {
-      const value = heatmap.values[i][c];
-      return value === null
-        ? null
-        : { f: `=${live.readiness(ratingsRow, person.track, column.key)}`, v: value };
-    });
+    // Every level column holds the same formula for everyone; a level not on the person's track shows blank.
+    const levelCells: SpecCell[] = levels.map((column, c) => ({
+      f: `=${live.readiness(block, ratingsRow, `${trackCell}&${quoted(`|${column.key}`)}`, trackCell)}`,
+      v: heatmap.values[i][c] ?? "",
+    }));
     const next = s.next;
-    const nextColumn = next ? levels.findIndex((l) => l.key === next.level) : -1;
-    const nextCells: SpecCell[] =
-      next && nextColumn >= 0
-        ? [
-            { f: `=${columnLetter(FIRST_LEVEL + nextColumn)}${row}`, v: next.readiness },
-            { f: `=${live.coverage(ratingsRow, person.track, next.level)}`, v: next.coverage },
-            { f: `=${statusFormula(`F${row}`, `G${row}`, matrix)}`, v: STATUS_LABEL[next.status] },
-          ]
-        : [null, null, null];
-
     cells.push([
       personCell,
       person.team === "" ? NO_TEAM : person.team,
       track?.name ?? person.track,
       levelName(person.level),
       levelName(next?.level),
-      ...nextCells,
+      { f: `=${live.readiness(block, ratingsRow, nextCell, trackCell)}`, v: next?.readiness ?? "" },
+      { f: `=${live.coverage(block, ratingsRow, nextCell)}`, v: next?.coverage ?? "" },
+      { f: `=${statusFormula(`F${row}`, `G${row}`, matrix)}`, v: next ? STATUS_LABEL[next.status] : "" },
       ...levelCells,
+      person.track,
+      next ? expectationsKey(person.track, next.level) : null,
       { f: `=${live.ratingsRow(`$A${row}`)}`, v: live.ratingsRowValue(personCell) ?? "" },
     ]);
   });
 
+  while (cells.length < block.first) cells.push([]);
+  cells.push(...block.rows);
+
   const firstRow = READINESS_HEADER_ROW + 1;
   const lastRow = Math.max(firstRow, READINESS_HEADER_ROW + scored.length);
-  const lastLevel = helper - 1;
+  const lastLevel = trackKey - 1;
   const levelRange = rangeA1(firstRow, FIRST_LEVEL, lastRow, Math.max(lastLevel, FIRST_LEVEL));
   return {
     name,
@@ -103,9 +107,10 @@ export function readinessSheetSpec(
       { range: rangeA1(READINESS_HEADER_ROW, 0, READINESS_HEADER_ROW, helper), style: HEADER },
       { range: `F${firstRow + 1}:G${lastRow + 1}`, style: { numberFormat: "0%", horizontal: "center" } },
       { range: levelRange, style: { numberFormat: "0%", horizontal: "center" } },
-      { range: rangeA1(firstRow, helper, lastRow, helper), style: HELPER },
+      { range: rangeA1(firstRow, trackKey, lastRow, helper), style: HELPER },
+      ...blockStyles(block),
     ],
-    columnWidths: [24, 16, 18, 14, 14, 11, 11, 17, ...levels.map(() => 12), 8],
+    columnWidths: [24, 16, 18, 14, 14, 11, 11, 17, ...levels.map(() => 12), 8, 8, 8],
     rowHeights: { [READINESS_HEADER_ROW]: 32 },
     freeze: { rows: READINESS_HEADER_ROW + 1, columns: 1 },
     conditionalFormats: [

@@ -8,6 +8,7 @@ import { comparisonSheetSpec } from "../../src/sheets/comparison-sheet";
 import { competencyHeatmapSheetSpec } from "../../src/sheets/competency-heatmap-sheet";
 import { LiveFormulas, ratingsLayout } from "../../src/sheets/live-formulas";
 import { readinessSheetSpec } from "../../src/sheets/readiness-sheet";
+import { relativeFormula } from "../../src/sheets/formula-shift";
 import { teamSummarySheetSpec } from "../../src/sheets/team-summary-sheet";
 import { tinyMatrix } from "./fixtures";
 import { Workbook } from "./formula-eval";
@@ -52,6 +53,8 @@ describe("readiness sheet", () => {
       "Senior",
       "Staff",
       "Manager",
+      "Track key",
+      "Next level key",
       "Ratings row",
     ]);
     // Ana (Backend Senior) next is Staff: code quality 4 ≥ 4 (weight 2), design 2 < 3 (2), mentoring 1 < 3 (1) → 2/5.
@@ -63,7 +66,46 @@ describe("readiness sheet", () => {
 
   it("leaves blank the levels that are not on a person's track", () => {
     // Bo is on Frontend: no Staff or Manager there.
-    expect(spec.cells[5].slice(10, 12)).toEqual([null, null]);
+    expect(spec.cells[5].slice(10, 12).map(valueOf)).toEqual(["", ""]);
+    expect(new Workbook([{ name: "Ratings", cells: ratings }, spec]).value(spec.name, 5, 10)).toBe("");
+  });
+
+  it("finds each level's expectations by the row's track key, so a column holds one formula for everyone", () => {
+    expect(spec.cells[4].slice(12, 14)).toEqual(["backend", "backend|staff"]);
+    expect(spec.cells[5].slice(12, 14)).toEqual(["frontend", "frontend|senior"]);
+    expect(at(spec, "J5")).toMatchObject({
+      f:
+        '=IF($O5="","",IF(ISNUMBER(MATCH($M5&"|senior",$A$11:$A$16,0)),IFERROR(' +
+        'SUMPRODUCT(INDEX($B$20:$F$21,MATCH($M5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))' +
+        '*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*(INDEX(Ratings!$F:$J,$O5,0)>=INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0)))' +
+        '/SUMPRODUCT(INDEX($B$20:$F$21,MATCH($M5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))' +
+        '*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))),0),""))',
+    });
+    for (const column of [5, 6, 7, 8, 9, 10, 11, 14]) {
+      const [ana, bo] = [spec.cells[4][column], spec.cells[5][column]];
+      if (ana === null || typeof ana !== "object" || bo === null || typeof bo !== "object")
+        throw new Error(`column ${column} is not a formula column`);
+      expect(relativeFormula(bo.f, 5, column)).toBe(relativeFormula(ana.f, 4, column));
+    }
+  });
+
+  it("carries the expectations and weights its formulas use below the people", () => {
+    expect(at(spec, "A9")).toBe("Expectations used by the formulas above, from the matrix sheets");
+    expect(spec.cells.slice(9, 16)).toEqual([
+      ["Track|level", "Code quality", "System design", "Accessibility", "Mentoring", "People management"],
+      ["backend|intermediate", 2, 1, null, 1, null],
+      ["backend|senior", 3, 2, null, 2, null],
+      ["backend|staff", 4, 3, null, 3, null],
+      ["backend|manager", null, 2, null, 3, 3],
+      ["frontend|intermediate", 2, null, 1, 1, null],
+      ["frontend|senior", 3, null, 3, 2, null],
+    ]);
+    // Area weights: Technical 2, Leadership 1; blank where the track has no such competency.
+    expect(spec.cells.slice(18, 21)).toEqual([
+      ["Track", "Code quality", "System design", "Accessibility", "Mentoring", "People management"],
+      ["backend", 2, 2, null, 1, 1],
+      ["frontend", 2, null, 2, 1, null],
+    ]);
   });
 
   it("computes the same numbers live from the Ratings sheet", () => {
@@ -129,11 +171,19 @@ describe("competency heatmap sheet", () => {
 
   it("shows rating − expectation as a live formula, blank where not assessed or not expected", () => {
     // Ana at Senior: code quality 4 − 3 = +1, design 2 − 2 = 0, mentoring 1 − 2 = −1; no accessibility on Backend.
-    expect(spec.cells[4].slice(4, 9).map(valueOf)).toEqual([1, 0, null, -1, null]);
+    expect(spec.cells[4].slice(4, 9).map(valueOf)).toEqual([1, 0, "", -1, ""]);
+    // Her expectations are the second row of the block below the people (backend|senior).
+    expect(spec.cells[4].slice(11, 13)).toEqual([
+      "backend|senior",
+      { f: '=IFERROR(MATCH($L5,$A$11:$A$16,0),"")', v: 2 },
+    ]);
     expect(at(spec, "E5")).toEqual({
-      f: '=IF(ISNUMBER(INDEX(Ratings!F:F,$L5)),INDEX(Ratings!F:F,$L5)-3,"")',
+      f: '=IF(ISNUMBER(INDEX($B$11:$B$16,$M5)),IF(ISNUMBER(INDEX(Ratings!F:F,$N5)),INDEX(Ratings!F:F,$N5)-INDEX($B$11:$B$16,$M5),""),"")',
       v: 1,
     });
+    const book = new Workbook([{ name: "Ratings", cells: ratings }, spec]);
+    expect([4, 5, 6, 7, 8].map((column) => book.value(spec.name, 4, column))).toEqual([1, 0, "", -1, ""]);
+    expect(at(spec, "E6")).toMatchObject({ f: expect.stringContaining("INDEX(Ratings!F:F,$N6)") });
     expect(valueOf(spec.cells[4][9])).toBeCloseTo(0.5);
     expect(at(spec, "J5")).toEqual({ f: '=IFERROR(AVERAGE(E5:G5),"")', v: 0.5 });
   });

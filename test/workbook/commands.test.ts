@@ -159,7 +159,9 @@ describe("createRatings", () => {
     await createRatings(host, framework, newPeople(teamOf(6)));
     expect(host.writes).toBe(writes + 2);
     expect(host.calls).toBe(4);
-    expect(host.values("readiness-heatmap").length).toBe(4 + 6);
+    const rows = host.values("readiness-heatmap").slice(4);
+    const people = rows.slice(0, rows.findIndex((row) => (row[0] ?? null) === null));
+    expect(people.map((row) => row[0])).toEqual(teamOf(6).map((p) => p.person));
   });
 });
 
