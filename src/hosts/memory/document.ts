@@ -26,6 +26,7 @@ import {
   type MemState,
   type Visibility,
 } from "./state";
+import { shiftFormula } from "../../sheets/formula-shift";
 import { typedInput } from "./typed-input";
 
 /** Larger ranges than this are refused: the add-in never needs them and they would exhaust memory. */
@@ -360,4 +361,92 @@ export function addTable(state: MemState, sheet: MemSheet, rect: Rect, hasHeader
 
 export function removeValidations(sheet: MemSheet, rect: Rect): void {
   sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, rect));
+}
+
+const STYLE_KEYS = [
+  "numberFormat",
+  "fill",
+  "fontColor",
+  "bold",
+  "italic",
+  "fontSize",
+  "wrap",
+  "horizontal",
+  "vertical",
+  "borders",
+] as const;
+
+/** How many times a destination holds its source along one side: whole multiples repeat it, anything else once. */
+function repeats(destination: number, source: number): number {
+  return destination >= source && destination % source === 0 ? destination / source : 1;
+}
+
+/**
+ * Range.copyFrom as Excel does it: the destination is expanded to the source's size, or repeats the source when it
+ * is a whole multiple of it; formulas move their relative references by how far each copy moves. Copying formats of
+ * merged cells or conditional formats (which Excel carries along) is not modelled and is refused.
+ */
+export function copyRange(
+  source: { sheet: MemSheet; rect: Rect },
+  target: { sheet: MemSheet; rect: Rect },
+  copyType: string,
+  skipBlanks: boolean,
+  shown: (sheet: MemSheet, row: number, column: number, formula: string) => Cell,
+): void {
+  const contents = copyType === "All" || copyType === "Formulas";
+  const formats = copyType === "All" || copyType === "Formats";
+  if (!contents && !formats && copyType !== "Values")
+    throw new OfficeError("InvalidArgument", `'${copyType}' is not a copy type the memory workbook copies.`);
+  const rows = rectRows(source.rect);
+  const columns = rectColumns(source.rect);
+  const top = target.rect.top;
+  const left = target.rect.left;
+  const rect: Rect = {
+    top,
+    left,
+    bottom: top + rows * repeats(rectRows(target.rect), rows) - 1,
+    right: left + columns * repeats(rectColumns(target.rect), columns) - 1,
+  };
+  if (rect.bottom > MAX_ROWS || rect.right >= MAX_COLUMNS)
+    throw new OfficeError("InvalidArgument", `The copy to ${formatRect(target.rect)} would leave the sheet.`);
+  if (cellsIn(rect) > MAX_CELLS_TOUCHED)
+    throw new OfficeError("InvalidOperation", `The memory workbook does not copy onto ${formatRect(rect)}.`);
+  if (
+    formats &&
+    [...source.sheet.merges, ...source.sheet.conditionalFormats.map((f) => f.rect)].some((r) =>
+      intersects(r, source.rect),
+    )
+  )
+    throw new OfficeError(
+      "NotImplemented",
+      "The memory workbook does not copy the formats of merged cells or conditional formats.",
+    );
+  // Read the whole source first: it may overlap the destination.
+  const from = readMatrix(source.sheet, source.rect, (cell, row, column) => ({
+    cell: cell ? structuredClone(cell) : undefined,
+    row,
+    column,
+  }));
+  forEachCell(target.sheet, rect, (cell, row, column) => {
+    const origin = from[(row - top) % rows][(column - left) % columns];
+    const copied = origin.cell;
+    if (skipBlanks && (!copied || (copied.value === null && copied.formula === undefined))) return;
+    if (contents) {
+      cell.value = copied?.value ?? null;
+      if (copied?.formula === undefined) delete cell.formula;
+      else cell.formula = shiftFormula(copied.formula, row - origin.row, column - origin.column);
+    } else if (copyType === "Values") {
+      cell.value =
+        copied?.formula === undefined
+          ? (copied?.value ?? null)
+          : shown(source.sheet, origin.row, origin.column, copied.formula);
+      delete cell.formula;
+    }
+    if (formats) {
+      for (const key of STYLE_KEYS) {
+        if (copied?.[key] === undefined) delete cell[key];
+        else Object.assign(cell, { [key]: structuredClone(copied[key]) });
+      }
+    }
+  });
 }

@@ -7,6 +7,7 @@ export type OfficeErrorCode =
   | "InvalidOperation"
   | "InvalidReference"
   | "RequestPayloadSizeLimitExceeded"
+  | "NotImplemented"
   | "GeneralException";
 
 export class OfficeError extends Error {

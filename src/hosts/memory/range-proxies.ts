@@ -12,7 +12,16 @@ import type {
   ExcelRangeFormat,
   ExcelWorksheet,
 } from "../office/excel-api";
-import { formatRect, intersects, quoteSheet, type Rect, rectColumns, rectRows } from "./address";
+import {
+  formatRect,
+  intersects,
+  parseAddress,
+  quoteSheet,
+  type Rect,
+  rectColumns,
+  rectRows,
+  splitSheet,
+} from "./address";
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
 import * as doc from "./document";
 import { OfficeError } from "./errors";
@@ -142,6 +151,30 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     this.queue("select", [], () => {
       const { sheet, rect } = this.binding.get();
       doc.select(this.context.engine.state, sheet, rect);
+    });
+  }
+
+  copyFrom(
+    source: string,
+    copyType: "All" | "Formulas" | "Values" | "Formats" = "All",
+    skipBlanks = false,
+    transpose = false,
+  ): void {
+    this.queue("copyFrom", [source, copyType, skipBlanks, transpose], () => {
+      if (transpose)
+        throw new OfficeError("NotImplemented", "The memory workbook does not transpose copies.");
+      const target = this.binding.get();
+      const { sheet: named } = splitSheet(source);
+      const sheet = named === undefined ? target.sheet : doc.findSheet(this.context.engine.state, named);
+      if (!sheet) throw new OfficeError("ItemNotFound", `There is no sheet for the address '${source}'.`);
+      const engine = this.context.engine;
+      doc.copyRange(
+        { sheet, rect: parseAddress(source) },
+        target,
+        copyType,
+        skipBlanks,
+        (s, row, column, f) => engine.formulaValue(s, row, column, f),
+      );
     });
   }
 }

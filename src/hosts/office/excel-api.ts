@@ -76,6 +76,17 @@ export interface ExcelRange extends Loadable<ExcelRange> {
   dataValidation: ExcelDataValidation;
   merge(across?: boolean): void;
   select(): void;
+  /**
+   * Copies the range at `source` here (ExcelApi 1.9); the add-in passes a sheet-qualified address. A destination
+   * that is a whole multiple of the source repeats it; formulas move their relative references as a fill does.
+   * "Formulas" copies contents only, "Formats" formatting only.
+   */
+  copyFrom(
+    source: string,
+    copyType?: "All" | "Formulas" | "Values" | "Formats",
+    skipBlanks?: boolean,
+    transpose?: boolean,
+  ): void;
 }
 
 export interface ExcelRangeFormat {

@@ -146,3 +146,98 @@ describe("the memory workbook keeps Office.js's load and sync rules", () => {
     ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
   });
 });
+
+describe("Range.copyFrom in the memory workbook", () => {
+  async function written(cells: { address: string; formulas: (string | number | null)[][] }[]) {
+    const book = new MemoryWorkbook(["Data", "Other"]);
+    await book.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      for (const { address, formulas } of cells) sheet.getRange(address).formulas = formulas;
+      await context.sync();
+    });
+    return book;
+  }
+
+  it("fills one row of formulas down a taller range, moving relative references as a fill does", async () => {
+    const book = await written([
+      { address: "A1:C1", formulas: [["=B1*2", "=$A$1+A1", '=IF(A1="A1",Other!B1,SUM(Other!$A:$A))']] },
+    ]);
+    book.resetCounters();
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("A2:C4").copyFrom("Data!A1:C1", "Formulas");
+      await context.sync();
+    });
+    expect(book.snapshot().sheets[0].formulas).toEqual([
+      ["=B1*2", "=$A$1+A1", '=IF(A1="A1",Other!B1,SUM(Other!$A:$A))'],
+      ["=B2*2", "=$A$1+A2", '=IF(A2="A1",Other!B2,SUM(Other!$A:$A))'],
+      ["=B3*2", "=$A$1+A3", '=IF(A3="A1",Other!B3,SUM(Other!$A:$A))'],
+      ["=B4*2", "=$A$1+A4", '=IF(A4="A1",Other!B4,SUM(Other!$A:$A))'],
+    ]);
+    // The copy is one small operation, whatever the number of rows it fills.
+    expect(book.requests[0].operations).toBeLessThanOrEqual(3);
+    expect(book.maxRequestBytes).toBeLessThan(300);
+  });
+
+  it("repeats a source only where the destination is a whole multiple of it, else copies it once", async () => {
+    const book = await written([{ address: "A1:B1", formulas: [["=C1", 7]] }]);
+    await book.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("A3:D3").copyFrom("A1:B1", "All");
+      sheet.getRange("A5:C5").copyFrom("A1:B1", "All");
+      sheet.getRange("F1").copyFrom("A1:B1", "Formulas");
+      await context.sync();
+    });
+    const formulas = book.snapshot().sheets[0].formulas;
+    const values = book.snapshot().sheets[0].values;
+    expect(formulas[2].slice(0, 4)).toEqual(["=C3", null, "=E3", null]);
+    expect(values[2].slice(0, 4)).toEqual([null, 7, null, 7]);
+    // A3:C3 is not a multiple of two columns: the source lands once, C5 untouched.
+    expect(formulas[4].slice(0, 3)).toEqual(["=C5", null, null]);
+    expect(values[4][1]).toBe(7);
+    // A one-cell destination grows to the source's size.
+    expect(formulas[0].slice(5, 7)).toEqual(["=H1", null]);
+    expect(values[0][6]).toBe(7);
+  });
+
+  it("copies formats only with Formats or All, and values as shown with Values", async () => {
+    const book = await written([{ address: "A1:B1", formulas: [["=B1", 3]] }]);
+    book.useSpecValues([
+      { name: "Data", kind: "readiness-heatmap", key: "k", cells: [[{ f: "=B1", v: 42 }]] },
+    ]);
+    await book.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      sheet.getRange("A1:B1").numberFormat = [["0%", "0.0"]];
+      sheet.getRange("A2:B2").copyFrom("A1:B1", "Formats");
+      sheet.getRange("A3:B3").copyFrom("A1:B1", "Values");
+      sheet.getRange("A4:B4").copyFrom("A1:B1", "Formulas");
+      await context.sync();
+    });
+    const sheet = book.snapshot().sheets[0];
+    expect(sheet.looks[1].map((l) => l?.numberFormat)).toEqual(["0%", "0.0"]);
+    expect(sheet.formulas[1]).toEqual([null, null]);
+    expect(sheet.values[2]).toEqual([42, 3]);
+    expect(sheet.formulas[2]).toEqual([null, null]);
+    expect(sheet.formulas[3][0]).toBe("=B4");
+    expect(sheet.looks[3]).toEqual([null, null]);
+  });
+
+  it("refuses to copy onto cells past the sheet's edge and to copy formats it does not model", async () => {
+    const book = await written([{ address: "A1", formulas: [["=B1"]] }]);
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem("Data").getRange("A1048576").copyFrom("A1:A2", "Formulas");
+        await context.sync();
+      }),
+    ).rejects.toThrow(/would leave the sheet/);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("A1:B1").merge(false);
+      await context.sync();
+    });
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem("Data").getRange("A2:B2").copyFrom("A1:B1", "Formats");
+        await context.sync();
+      }),
+    ).rejects.toThrow(OfficeError);
+  });
+});
