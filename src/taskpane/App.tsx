@@ -1,12 +1,28 @@
 /** The task pane: one tab per job, each a short explanation, a primary action and its results. */
-import { makeStyles, Tab, TabList, Text, tokens } from "@fluentui/react-components";
-import { useId, useState } from "react";
-import { CalibrationPanel } from "./panels/CalibrationPanel";
-import { ComparePanel } from "./panels/ComparePanel";
+import { makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useId, useState } from "react";
 import { MatrixPanel } from "./panels/MatrixPanel";
-import { RatingsPanel } from "./panels/RatingsPanel";
-import { ScorePanel } from "./panels/ScorePanel";
 import type { Scoring } from "./scoring";
+
+// The first screen is the Matrix tab; the other tabs load when first opened, so the pane's first load stays small.
+const RatingsPanel = lazy(() =>
+  import(/* webpackChunkName: "ratings-tab" */ "./panels/RatingsPanel").then((m) => ({
+    default: m.RatingsPanel,
+  })),
+);
+const ScorePanel = lazy(() =>
+  import(/* webpackChunkName: "score-tab" */ "./panels/ScorePanel").then((m) => ({ default: m.ScorePanel })),
+);
+const CalibrationPanel = lazy(() =>
+  import(/* webpackChunkName: "calibration-tab" */ "./panels/CalibrationPanel").then((m) => ({
+    default: m.CalibrationPanel,
+  })),
+);
+const ComparePanel = lazy(() =>
+  import(/* webpackChunkName: "compare-tab" */ "./panels/ComparePanel").then((m) => ({
+    default: m.ComparePanel,
+  })),
+);
 
 const TABS = [
   { id: "matrix", label: "Matrix" },
@@ -29,9 +45,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   title: { margin: "0 0 4px" },
+  // Five tabs fit a 320 px pane with slim padding.
+  tab: { paddingLeft: "5px", paddingRight: "5px" },
   tabs: {
-    marginLeft: "-10px",
-    marginRight: "-10px",
+    marginLeft: "-6px",
+    marginRight: "-6px",
     overflowX: "auto",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
@@ -100,7 +118,9 @@ export function App({ embedded = false }: { embedded?: boolean }) {
           aria-labelledby={`${prefix}-tab-${t.id}`}
           hidden={t.id !== tab}
         >
-          {panel(t.id)}
+          <Suspense fallback={<Spinner size="small" label="Loading…" style={{ padding: "24px 0" }} />}>
+            {panel(t.id)}
+          </Suspense>
         </div>
       ))}
     </Root>

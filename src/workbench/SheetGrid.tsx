@@ -156,7 +156,16 @@ export function SheetGrid({ sheet, selection }: { sheet: SheetSnapshot; selectio
   }
 
   return (
-    <table className="wb-grid" aria-label={`Sheet ${sheet.name}`}>
+    // table-layout: fixed takes the column widths only when the table's own width is set.
+    <table
+      className="wb-grid"
+      aria-label={`Sheet ${sheet.name}`}
+      style={{
+        width:
+          HEADER_COLUMN_PX +
+          Array.from({ length: shownColumns }, (_, c) => widthPx(c)).reduce((a, b) => a + b, 0),
+      }}
+    >
       <colgroup>
         <col style={{ width: HEADER_COLUMN_PX }} />
         {Array.from({ length: shownColumns }, (_, c) => (

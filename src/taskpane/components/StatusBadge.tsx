@@ -1,4 +1,4 @@
-import { Badge, type BadgeProps } from "@fluentui/react-components";
+import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
 import {
   CheckmarkCircle16Filled,
   DismissCircle16Filled,
@@ -16,11 +16,17 @@ const LOOK: Record<ReadinessStatus, { color: BadgeProps["color"]; icon: ReactEle
   insufficient: { color: "informative", icon: <QuestionCircle16Regular /> },
 };
 
+// "Insufficient data" wraps in a narrow pane rather than being cut off.
+const useStyles = makeStyles({
+  badge: { whiteSpace: "normal", height: "auto", minHeight: "20px", textAlign: "left" },
+});
+
 /** A readiness status as words with an icon: never colour alone. */
 export function StatusBadge({ status }: { status: ReadinessStatus }) {
   const look = LOOK[status];
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" color={look.color} icon={look.icon} shape="rounded">
+    <Badge appearance="tint" color={look.color} icon={look.icon} shape="rounded" className={styles.badge}>
       {STATUS_LABEL[status]}
     </Badge>
   );

@@ -5,7 +5,11 @@ const useStyles = makeStyles({
   group: { border: "none", margin: 0, padding: 0 },
   legend: { padding: 0, fontWeight: 600 },
   actions: { display: "flex", gap: "4px" },
-  options: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))" },
+  options: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))",
+    alignItems: "start",
+  },
 });
 
 /** Which tracks get a matrix sheet. */

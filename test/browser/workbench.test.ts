@@ -1,0 +1,213 @@
+/**
+ * The built workbench in Debian's Chromium: a manager's whole path through the task pane, checked on the workbook
+ * as drawn (values and colours as Excel would show them), with screenshots in test-results/ and an accessibility
+ * check. Nothing may leave 127.0.0.1: every request is intercepted and anything else is refused and reported.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { scoreTeam } from "../../src/core/readiness";
+import { bundledFramework, sampleTeam } from "../../src/data";
+import { STATUS_LABEL } from "../../src/sheets/status";
+import { seriousViolations } from "./support/axe";
+import { buildProduction, ROOT } from "./support/build";
+import { chromiumAvailable, launchChromium } from "./support/chromium";
+import { serveDirectory, type StaticServer } from "./support/serve";
+
+const SHOTS = join(ROOT, "test-results", "workbench");
+const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
+
+/** What Excel shows for each status (sheets/status.ts fills), as the browser reports colours. */
+const STATUS_RGB: Record<string, string> = {
+  Ready: "rgb(198, 239, 206)",
+  Almost: "rgb(255, 235, 156)",
+  "Not yet": "rgb(255, 199, 206)",
+  "Insufficient data": "rgb(237, 237, 237)",
+};
+const READINESS_RED = [248, 105, 107];
+const READINESS_AMBER = [255, 235, 132];
+const READINESS_GREEN = [99, 190, 123];
+
+describeInBrowser("the workbench in Chromium", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serveDirectory(buildProduction());
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(() => {
+    // Ratings are personnel data: the page must not reach anything but the add-in's own files.
+    expect(outside).toEqual([]);
+  });
+
+  async function open(query: string, width = 1360): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server.origin}/`)) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.goto(`${server.origin}/workbench.html?${query}`);
+    await page.getByRole("heading", { name: "Career Matrix workbench" }).waitFor();
+    return page;
+  }
+
+  const pane = (page: Page) => page.getByRole("region", { name: "Task pane" });
+
+  async function cellText(page: Page, address: string): Promise<string> {
+    return (await page.locator(`td[data-cell="${address}"]`).textContent()) ?? "";
+  }
+
+  async function cellFill(page: Page, address: string): Promise<string> {
+    return page.locator(`td[data-cell="${address}"]`).evaluate((td) => getComputedStyle(td).backgroundColor);
+  }
+
+  /** Builds the Backend matrix, creates the Ratings sheet for the sample team, types their ratings and scores. */
+  async function scoreSampleTeam(page: Page): Promise<void> {
+    const p = pane(page);
+    await p.getByRole("button", { name: "Build matrix sheets" }).click();
+    await p.getByText("Matrix sheets written").waitFor();
+    await page.getByRole("tab", { name: "Backend matrix" }).waitFor();
+
+    await p.getByRole("tab", { name: "Ratings" }).click();
+    await p.getByRole("button", { name: "Use the sample team" }).click();
+    await p.getByRole("button", { name: /^Create the Ratings sheet with \d+ people$/ }).click();
+    await p.getByText("Ratings sheet ready").waitFor();
+
+    // The manager types the ratings on the sheet.
+    await page.getByRole("button", { name: "Type the sample ratings" }).click();
+    await page.getByText(/^Typed the ratings of \d+ people/).waitFor();
+
+    await p.getByRole("tab", { name: "Score" }).click();
+    await p.getByRole("button", { name: "Score and write heatmaps" }).click();
+    await p.getByText("Heatmaps written").waitFor({ timeout: 30_000 });
+  }
+
+  test("builds the matrix, creates and scores the sample team's ratings, and draws the readiness heatmap in Excel's colours", async () => {
+    const page = await open("theme=light&width=360");
+    await scoreSampleTeam(page);
+
+    // Scoring shows the Readiness sheet; each person's row holds what the core computes.
+    await page.getByRole("tab", { name: "Readiness", selected: true }).waitFor();
+    expect(await cellText(page, "A4")).toBe("Person");
+    expect(await cellText(page, "F4")).toBe("Readiness");
+    expect(await cellText(page, "H4")).toBe("Status");
+
+    const matrix = careerMatrixFromFramework(bundledFramework());
+    const team = sampleTeam().people;
+    const expected = scoreTeam(
+      matrix,
+      team.map((person, i) => ({ ...person, row: i + 2 })),
+    );
+    // Column A, row by row (not AA, AB...).
+    const shown = await page
+      .locator('td[data-cell^="A"]')
+      .evaluateAll((tds) =>
+        tds.filter((td) => /^A\d+$/.test(td.getAttribute("data-cell") ?? "")).map((td) => td.textContent),
+      );
+    let checked = 0;
+    for (const scored of expected) {
+      const row = shown.indexOf(scored.person.person) + 1;
+      expect(row).toBeGreaterThan(4);
+      const next = scored.next;
+      if (!next) continue;
+      const status = STATUS_LABEL[next.status];
+      expect(await cellText(page, `F${row}`)).toBe(`${Math.round(next.readiness * 100)}%`);
+      expect(await cellText(page, `H${row}`)).toBe(status);
+      expect(await cellFill(page, `H${row}`)).toBe(STATUS_RGB[status]);
+      const rgb = (await cellFill(page, `F${row}`)).match(/\d+/g)?.map(Number) ?? [];
+      if (next.readiness === 0) expect(rgb).toEqual(READINESS_RED);
+      else if (next.readiness === 1) expect(rgb).toEqual(READINESS_GREEN);
+      else {
+        // Between red and amber below a half, amber and green above: Excel's three-colour scale.
+        const [low, high] =
+          next.readiness < 0.5 ? [READINESS_RED, READINESS_AMBER] : [READINESS_AMBER, READINESS_GREEN];
+        rgb.forEach((c, i) => {
+          expect(c).toBeGreaterThanOrEqual(Math.min(low[i], high[i]));
+          expect(c).toBeLessThanOrEqual(Math.max(low[i], high[i]));
+        });
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+
+    // The pane's summary counts people by their next level's status, as the core does.
+    const summary = pane(page).getByRole("list", { name: "People by readiness for their next level" });
+    for (const status of ["ready", "almost", "not-yet", "insufficient"] as const) {
+      const count = expected.filter((s) => s.next?.status === status).length;
+      await summary.getByText(STATUS_LABEL[status], { exact: true }).waitFor();
+      expect(await summary.locator("li", { hasText: STATUS_LABEL[status] }).textContent()).toBe(
+        `${STATUS_LABEL[status]}${count}`,
+      );
+    }
+
+    // Selecting a person selects their row on the Ratings sheet.
+    const first = expected.find((s) => s.next)?.person.person as string;
+    await pane(page).getByRole("button", { name: first, exact: true }).click();
+    await page.getByRole("tab", { name: "Ratings", selected: true }).waitFor();
+    const ratingsRow = team.findIndex((p) => p.person === first) + 2;
+    expect(await page.getByRole("status", { name: "Selection" }).textContent()).toBe(
+      `A${ratingsRow}:XFD${ratingsRow}`,
+    );
+    expect(await page.locator(`td[data-cell="A${ratingsRow}"]`).getAttribute("aria-selected")).toBe("true");
+
+    await page.getByRole("tab", { name: "Readiness" }).click();
+    await page.screenshot({ path: join(SHOTS, "scored-light-360.png") });
+  }, 120_000);
+
+  test("in the dark theme, at every pane width, each tab has no serious or critical accessibility violation", async () => {
+    const page = await open("theme=dark&width=360");
+    await scoreSampleTeam(page);
+    const tabs = ["Matrix", "Ratings", "Score", "Calibration", "Compare"];
+    const found: string[] = [];
+    for (const tab of tabs) {
+      await pane(page).getByRole("tab", { name: tab }).click();
+      await pane(page).getByRole("tabpanel").first().waitFor();
+      await page.waitForTimeout(300);
+      for (const v of await seriousViolations(page, '[data-testid="pane"]')) {
+        found.push(`${tab}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(", ")}`);
+      }
+      await page.screenshot({ path: join(SHOTS, `${tab.toLowerCase()}-dark-360.png`) });
+    }
+    // The workbench's own controls and sheet tabs, outside the drawn cells (those are Excel's content).
+    for (const v of await seriousViolations(page, "body", ['[data-testid="pane"]', ".wb-scroll"])) {
+      found.push(`workbench: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(", ")}`);
+    }
+    expect(found).toEqual([]);
+
+    for (const width of [320, 450]) {
+      const narrow = await open(`theme=light&width=${width}`, 1280);
+      await pane(narrow).getByRole("tab", { name: "Compare" }).click();
+      await pane(narrow)
+        .getByText(/competencies change/)
+        .waitFor();
+      await narrow.screenshot({ path: join(SHOTS, `compare-light-${width}.png`) });
+      const overflow = await narrow
+        .locator('[data-testid="pane"]')
+        .evaluate((el) => el.scrollWidth - el.clientWidth);
+      // Nothing in the pane needs sideways scrolling.
+      expect(overflow).toBeLessThanOrEqual(0);
+      await narrow.close();
+    }
+  }, 150_000);
+
+  test("the workbench page never asks for office.js", async () => {
+    const page = await open("theme=light");
+    const scripts = await page
+      .locator("script[src]")
+      .evaluateAll((s) => s.map((e) => e.getAttribute("src") ?? ""));
+    expect(scripts.some((src) => src.includes("office.js"))).toBe(false);
+    expect(outside).toEqual([]);
+  });
+});
