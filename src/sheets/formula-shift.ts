@@ -70,12 +70,14 @@ function parse(first: string, second: string | undefined): Reference[] | undefin
   return undefined;
 }
 
+type Piece = string | Reference;
+
 /**
- * Rewrites every reference in a formula with `write`; the rest of the text is kept as it is. A word followed by "("
- * is a function, by "!" a sheet name; text in quotes is a string or a quoted sheet name, in brackets a table's.
+ * A formula as text pieces and references. A word followed by "(" is a function, by "!" a sheet name; text in
+ * quotes is a string or a quoted sheet name, in brackets a table's.
  */
-function mapReferences(formula: string, write: (reference: Reference) => string): string {
-  let out = "";
+function pieces(formula: string): Piece[] {
+  const out: Piece[] = [];
   let i = 0;
   while (i < formula.length) {
     const ch = formula[i];
@@ -86,7 +88,7 @@ function mapReferences(formula: string, write: (reference: Reference) => string)
         if (formula[j + 1] === ch) j++;
         else break;
       }
-      out += formula.slice(i, j + 1);
+      out.push(formula.slice(i, j + 1));
       i = j + 1;
       continue;
     }
@@ -98,12 +100,12 @@ function mapReferences(formula: string, write: (reference: Reference) => string)
         if (formula[j] === "[") depth++;
         else if (formula[j] === "]" && --depth === 0) break;
       }
-      out += formula.slice(i, j + 1);
+      out.push(formula.slice(i, j + 1));
       i = j + 1;
       continue;
     }
     if (!WORD.test(ch)) {
-      out += ch;
+      out.push(ch);
       i++;
       continue;
     }
@@ -112,7 +114,7 @@ function mapReferences(formula: string, write: (reference: Reference) => string)
     const word = formula.slice(i, j);
     const next = formula[j];
     if (next === "(" || next === "!" || next === "[") {
-      out += word;
+      out.push(word);
       i = j;
       continue;
     }
@@ -128,12 +130,18 @@ function mapReferences(formula: string, write: (reference: Reference) => string)
       }
     }
     const references = parse(word, second);
-    if (!references) out += word;
-    else if (references.length === 2) out += `${write(references[0])}:${write(references[1])}`;
-    else out += write(references[0]);
+    if (!references) out.push(word);
+    else if (references.length === 2) out.push(references[0], ":", references[1]);
+    else out.push(references[0]);
     i = end;
   }
   return out;
+}
+
+function render(parts: Piece[], write: (reference: Reference) => string): string {
+  let text = "";
+  for (const part of parts) text += typeof part === "string" ? part : write(part);
+  return text;
 }
 
 function moved(p: Part, by: number, limit: number): number | undefined {
@@ -147,24 +155,31 @@ function moved(p: Part, by: number, limit: number): number | undefined {
  * is "=B2+$B$1". A reference moved off the sheet becomes #REF!, as in Excel.
  */
 export function shiftFormula(formula: string, rows: number, columns: number): string {
-  if (rows === 0 && columns === 0) return formula;
+  return rows === 0 && columns === 0 ? formula : formulaShifter(formula)(rows, columns);
+}
+
+/** shiftFormula with the formula read once, for moving one formula to many places. */
+export function formulaShifter(formula: string): (rows: number, columns: number) => string {
+  const parts = pieces(formula);
+  return (rows, columns) => render(parts, (reference) => shifted(reference, rows, columns));
+}
+
+function shifted(reference: Reference, rows: number, columns: number): string {
   const dollar = (p: Part) => (p.fixed ? "$" : "");
-  return mapReferences(formula, (reference) => {
-    if (reference.kind === "cell") {
-      const column = moved(reference.column, columns, MAX_COLUMN);
-      const row = moved(reference.row, rows, MAX_ROW);
-      if (column === undefined || row === undefined) return "#REF!";
-      return `${dollar(reference.column)}${columnLetter(column)}${dollar(reference.row)}${row + 1}`;
-    }
-    const by = reference.kind === "columns" ? columns : rows;
-    const limit = reference.kind === "columns" ? MAX_COLUMN : MAX_ROW;
-    const from = moved(reference.from, by, limit);
-    const to = moved(reference.to, by, limit);
-    if (from === undefined || to === undefined) return "#REF!";
-    const label = (p: Part, index: number) =>
-      dollar(p) + (reference.kind === "columns" ? columnLetter(index) : String(index + 1));
-    return `${label(reference.from, from)}:${label(reference.to, to)}`;
-  });
+  if (reference.kind === "cell") {
+    const column = moved(reference.column, columns, MAX_COLUMN);
+    const row = moved(reference.row, rows, MAX_ROW);
+    if (column === undefined || row === undefined) return "#REF!";
+    return `${dollar(reference.column)}${columnLetter(column)}${dollar(reference.row)}${row + 1}`;
+  }
+  const by = reference.kind === "columns" ? columns : rows;
+  const limit = reference.kind === "columns" ? MAX_COLUMN : MAX_ROW;
+  const from = moved(reference.from, by, limit);
+  const to = moved(reference.to, by, limit);
+  if (from === undefined || to === undefined) return "#REF!";
+  const label = (p: Part, index: number) =>
+    dollar(p) + (reference.kind === "columns" ? columnLetter(index) : String(index + 1));
+  return `${label(reference.from, from)}:${label(reference.to, to)}`;
 }
 
 /**
@@ -174,7 +189,7 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
 export function relativeFormula(formula: string, row: number, column: number): string {
   const r = (p: Part) => (p.fixed ? `R${p.index + 1}` : `R[${p.index - row}]`);
   const c = (p: Part) => (p.fixed ? `C${p.index + 1}` : `C[${p.index - column}]`);
-  return mapReferences(formula, (reference) => {
+  return render(pieces(formula), (reference) => {
     if (reference.kind === "cell") return r(reference.row) + c(reference.column);
     if (reference.kind === "columns") return `${c(reference.from)}:${c(reference.to)}`;
     return `${r(reference.from)}:${r(reference.to)}`;

@@ -1,12 +1,15 @@
 /** Every command through the Office host over the in-memory Excel workbook, as Excel would run it. */
+import { careerMatrixFromFramework } from "../../src/core/career-matrix";
 import { bundledFramework } from "../../src/data";
 import {
   buildMatrix,
   createRatings,
   insertComparison,
   readCareerMatrix,
+  refreshHeatmaps,
   scoreRatings,
 } from "../../src/workbook/commands";
+import { shiftFormula } from "../../src/sheets/formula-shift";
 import { officeWorkbook, sheetNamed, typeInto, typeRatings } from "./office-workbook";
 import { newPeople, teamOf } from "./team";
 
@@ -96,11 +99,29 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     ]);
     const first = result.scored[0];
     expect(readiness.values[4][0]).toBe(first.person.person);
-    expect(readiness.formulas[4][5]).toMatch(/^=[A-Z]+5$/);
+    // Readiness at the next level: expectations found by the next level's key (column S) in the block below.
+    expect(readiness.formulas[4][5]).toMatch(
+      /^=IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$S5,\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(INDEX\(\$B\$\d+:\$[A-Z]+\$\d+,MATCH\(\$R5,/,
+    );
     expect(readiness.values[4][5]).toBe(first.next?.readiness);
     expect(readiness.formulas[4][8]).toMatch(
-      /^=IF\(\$R5="","",IFERROR\(SUMPRODUCT\(\{[\d,.]+\}\*ISNUMBER\(INDEX\(Ratings!\$F:\$/,
+      /^=IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$R5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$F:\$/,
     );
+    // Every person's row holds the first row's formulas moved down, and shows the core's numbers.
+    result.scored.forEach((s, i) => {
+      const row = 4 + i;
+      expect(readiness.values[row][0]).toBe(s.person.person);
+      readiness.formulas[4].forEach((formula, column) => {
+        if (formula !== null) expect(readiness.formulas[row][column]).toBe(shiftFormula(formula, i, 0));
+      });
+      expect(readiness.values[row][5]).toBe(s.next?.readiness ?? "");
+      expect(readiness.values[row][6]).toBe(s.next?.coverage ?? "");
+      const track = careerMatrixFromFramework(framework).tracks.find((t) => t.id === s.person.track);
+      for (const level of s.levels) {
+        const name = track?.levels.find((l) => l.id === level.level)?.name;
+        expect(readiness.values[row][readiness.values[3].indexOf(name ?? "")]).toBe(level.readiness);
+      }
+    });
     expect(readiness.looks[4][5]).toMatchObject({ numberFormat: "0%" });
     expect(readiness.conditionalFormats.map((c) => c.kind)).toEqual([
       "colorScale",
@@ -147,13 +168,31 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     },
   );
 
-  it("scoreRatings costs the same 5 syncs for 10 and 300 people, and keeps every request under 5 MB at 2,000", async () => {
-    expect((await syncsOf("scoreRatings", 10)).syncs).toBe(5);
-    expect((await syncsOf("scoreRatings", 300)).syncs).toBe(5);
-    // Live formulas are one per person and competency: past about 3.5 MB the host adds a build request.
-    const large = await syncsOf("scoreRatings", 2000);
-    expect(large.maxRequest).toBeLessThan(5 * 1024 * 1024);
-    expect(large.syncs).toBeLessThanOrEqual(10);
+  it("scoring, refreshing and adding people to scored ratings cost the same syncs for 10 and 2,000 people, every request under 4 MB", async () => {
+    async function measure(size: number) {
+      const { book, host, team } = await ratedWorkbook(size);
+      await buildMatrix(host, framework, ["backend"], { keepEdits: true });
+      const costs: Record<string, { syncs: number; maxRequest: number }> = {};
+      const cost = async (command: string, action: () => Promise<{ problems: unknown[] }>) => {
+        book.resetCounters();
+        expect((await action()).problems).toEqual([]);
+        costs[command] = { syncs: book.syncCount, maxRequest: book.maxRequestBytes };
+      };
+      await cost("scoreRatings", () => scoreRatings(host, framework));
+      await cost("refreshHeatmaps", () => refreshHeatmaps(host, framework));
+      await cost("createRatings with heatmaps", () =>
+        createRatings(host, framework, newPeople(teamOf(size + 5).slice(team.length))),
+      );
+      return costs;
+    }
+    const syncs = (costs: Record<string, { syncs: number }>) =>
+      Object.fromEntries(Object.entries(costs).map(([command, c]) => [command, c.syncs]));
+    const few = await measure(10);
+    const many = await measure(2000);
+    // Owned sheets, read, then inspect, build and swap; adding people writes Ratings, then the heatmaps.
+    expect(syncs(few)).toEqual({ scoreRatings: 5, refreshHeatmaps: 5, "createRatings with heatmaps": 8 });
+    expect(syncs(many)).toEqual(syncs(few));
+    for (const c of Object.values(many)) expect(c.maxRequest).toBeLessThan(4 * 1024 * 1024);
   });
 
   it("re-running scoring is idempotent", async () => {

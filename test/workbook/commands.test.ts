@@ -160,7 +160,10 @@ describe("createRatings", () => {
     expect(host.writes).toBe(writes + 2);
     expect(host.calls).toBe(4);
     const rows = host.values("readiness-heatmap").slice(4);
-    const people = rows.slice(0, rows.findIndex((row) => (row[0] ?? null) === null));
+    const people = rows.slice(
+      0,
+      rows.findIndex((row) => (row[0] ?? null) === null),
+    );
     expect(people.map((row) => row[0])).toEqual(teamOf(6).map((p) => p.person));
   });
 });

@@ -310,7 +310,7 @@ export class OfficeHost implements WorkbookHost {
         suspend();
         size = 0;
       }
-      step.queue(plan.temp as ExcelWorksheet);
+      step.queue(plan.temp as ExcelWorksheet, plan.tempName);
       size += step.bytes;
     }
     await context.sync();

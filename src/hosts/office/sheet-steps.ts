@@ -1,11 +1,14 @@
 /**
  * A sheet spec as a list of steps to queue on a new worksheet, each with the size of what it sends, so the host can
- * pack them into requests under Excel on the web's limit. Cells go as 2D `formulas` arrays by blocks of rows, never
- * cell by cell; styles go once per styled range, as the spec gives them.
+ * pack them into requests under Excel on the web's limit. Cells go as 2D `formulas` arrays around the cells that
+ * hold something, never cell by cell; a column of one relative formula is written once and filled down, and a tall
+ * number format is set on its first row and copied down, so what is sent does not grow with formulas per person.
+ * Styles go once per styled range, as the spec gives them.
  */
 import { columnLetter, parseRange, rangeRef } from "../../core/a1";
 import type { Cell } from "../../core/types";
 import type { CellStyle, ColorScalePoint, ConditionalFormat, SheetSpec } from "../../sheets/spec";
+import { cellBlocks, findFills } from "./cell-blocks";
 import { cellInput } from "./cell-input";
 import type {
   ExcelBorderIndex,
@@ -18,11 +21,14 @@ import type {
 export interface Step {
   /** Approximate UTF-8 size of what the step queues. */
   bytes: number;
-  queue(sheet: ExcelWorksheet): void;
+  /** Queues the step on `sheet`, whose current name is `name`. */
+  queue(sheet: ExcelWorksheet, name: string): void;
 }
 
 /** Per-operation overhead in a request (object path, member name), generously rounded. */
 const OPERATION_BYTES = 200;
+/** A copy: the destination range, the copy and its source address. */
+const COPY_BYTES = OPERATION_BYTES * 2;
 
 const encoder = new TextEncoder();
 
@@ -82,28 +88,95 @@ function rowBlocks(count: number, rowBytes: (row: number) => number, budget: num
   return blocks;
 }
 
-function cellSteps(spec: SheetSpec, budget: number): Step[] {
-  const columns = spec.cells.reduce((max, row) => Math.max(max, row.length), 0);
-  if (columns === 0) return [];
-  const rows: Cell[][] = spec.cells.map((row) =>
-    Array.from({ length: columns }, (_, c) => cellInput(row[c])),
-  );
-  const rowBytes = rows.map((row) => jsonBytes(row) + 1);
-  return rowBlocks(rows.length, (r) => rowBytes[r], budget).map(([start, end]) => {
-    const block = rows.slice(start, end);
-    return {
-      bytes: OPERATION_BYTES + rowBytes.slice(start, end).reduce((a, b) => a + b, 0),
-      queue: (sheet) => {
-        sheet.getRange(rangeRef(start + 1, 0, end, columns - 1)).formulas = block;
-      },
-    };
-  });
+/** A sheet-qualified address on the sheet being built, for copyFrom. */
+function on(name: string, address: string): string {
+  return `'${name.replace(/'/g, "''")}'!${address}`;
 }
 
-function numberFormatSteps(range: string, format: string, budget: number): Step[] {
-  const { top, left, rows, columns } = dimensions(range);
+function cellSteps(spec: SheetSpec, budget: number): Step[] {
+  // The sheet is new, so a blank needs no writing.
+  const cells: Cell[][] = spec.cells.map((row) =>
+    row.map((cell) => {
+      const input = cellInput(cell);
+      return input === "" ? null : input;
+    }),
+  );
+  const fills = findFills(cells, COPY_BYTES);
+  for (const fill of fills)
+    for (let row = fill.top + 1; row <= fill.bottom; row++)
+      for (let column = fill.left; column <= fill.right; column++) cells[row][column] = null;
+
+  const writes = cellBlocks(cells, OPERATION_BYTES).flatMap(({ top, left, rows }) => {
+    const right = left + (rows[0]?.length ?? 1) - 1;
+    const rowBytes = rows.map((row) => jsonBytes(row) + 1);
+    return rowBlocks(rows.length, (r) => rowBytes[r], budget).map(([start, end]): Step => {
+      const block = rows.slice(start, end);
+      return {
+        bytes: OPERATION_BYTES + rowBytes.slice(start, end).reduce((a, b) => a + b, 0),
+        queue: (sheet) => {
+          sheet.getRange(rangeRef(top + start + 1, left, top + end, right)).formulas = block;
+        },
+      };
+    });
+  });
+  // After every write, so each fill's first row is in place.
+  const copies = fills.map((fill): Step => ({
+    bytes: COPY_BYTES,
+    queue: (sheet, name) =>
+      sheet
+        .getRange(rangeRef(fill.top + 2, fill.left, fill.bottom + 1, fill.right))
+        .copyFrom(on(name, rangeRef(fill.top + 1, fill.left, fill.top + 1, fill.right)), "Formulas"),
+  }));
+  return [...writes, ...copies];
+}
+
+interface Area {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+function overlap(a: Area, b: Area): boolean {
+  return (
+    a.left < b.left + b.columns &&
+    b.left < a.left + a.columns &&
+    a.top < b.top + b.rows &&
+    b.top < a.top + a.rows
+  );
+}
+
+/**
+ * A number format over `range`. When every earlier number format covers all of the range's rows or none, the rows
+ * look alike once the first is set, so the first row is copied down as formats (these steps run before any other
+ * formatting, and before merges and conditional formats, which a copy of formats would carry along).
+ */
+function numberFormatSteps(range: string, format: string, budget: number, earlier: Area[]): Step[] {
+  const area = dimensions(range);
+  const { top, left, rows, columns } = area;
   const row = Array.from({ length: columns }, () => format);
   const bytes = jsonBytes(row) + 1;
+  const alike = earlier.every(
+    (other) => !overlap(other, area) || (other.top <= top && other.top + other.rows >= top + rows),
+  );
+  if (alike && rows > 1 && (rows - 1) * bytes > COPY_BYTES) {
+    const first = rangeRef(top, left, top, left + columns - 1);
+    return [
+      {
+        bytes: OPERATION_BYTES + bytes,
+        queue: (sheet) => {
+          sheet.getRange(first).numberFormat = [row];
+        },
+      },
+      {
+        bytes: COPY_BYTES,
+        queue: (sheet, name) =>
+          sheet
+            .getRange(rangeRef(top + 1, left, top + rows - 1, left + columns - 1))
+            .copyFrom(on(name, first), "Formats"),
+      },
+    ];
+  }
   return rowBlocks(rows, () => bytes, budget).map(([start, end]) => ({
     bytes: OPERATION_BYTES + bytes * (end - start),
     queue: (sheet) => {
@@ -134,18 +207,22 @@ function applyStyle(range: ExcelRange, style: CellStyle, rows: number, columns: 
   }
 }
 
+/** Number formats first, in the spec's order (see numberFormatSteps), then the rest of each style. */
 function styleSteps(spec: SheetSpec, budget: number): Step[] {
-  return (spec.styles ?? []).flatMap(({ range, style }) => {
-    const { rows, columns } = dimensions(range);
-    const steps: Step[] = [
-      {
-        bytes: OPERATION_BYTES * 12 + jsonBytes(style),
-        queue: (sheet) => applyStyle(sheet.getRange(range), style, rows, columns),
-      },
-    ];
-    if (style.numberFormat !== undefined) steps.push(...numberFormatSteps(range, style.numberFormat, budget));
-    return steps;
+  const formats: Step[] = [];
+  const earlier: Area[] = [];
+  const looks = (spec.styles ?? []).map(({ range, style }): Step => {
+    const area = dimensions(range);
+    if (style.numberFormat !== undefined) {
+      formats.push(...numberFormatSteps(range, style.numberFormat, budget, earlier));
+      earlier.push(area);
+    }
+    return {
+      bytes: OPERATION_BYTES * 12 + jsonBytes(style),
+      queue: (sheet) => applyStyle(sheet.getRange(range), style, area.rows, area.columns),
+    };
   });
+  return [...formats, ...looks];
 }
 
 /** Consecutive equal values as [first, last, value] runs. */
