@@ -1,0 +1,103 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { scoreTeam } from "../../src/core/readiness";
+import { bundledFramework, sampleTeam } from "../../src/data";
+import { STATUS_LABEL } from "../../src/sheets/status";
+import { typeRatings } from "../../src/workbench/type-ratings";
+import { renderPane } from "./render-pane";
+
+const framework = bundledFramework();
+const matrix = careerMatrixFromFramework(framework);
+const team = sampleTeam().people;
+
+/** The sample team added on the Ratings tab, their ratings then typed on the sheet as a manager would. */
+async function ratedTeam(pane: ReturnType<typeof renderPane>, user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole("tab", { name: "Ratings" }));
+  await user.click(await screen.findByRole("button", { name: "Use the sample team" }));
+  await user.click(
+    screen.getByRole("button", { name: `Create the Ratings sheet with ${team.length} people` }),
+  );
+  await screen.findByText("Ratings sheet ready");
+  expect(
+    screen.getByText(`Added ${team.length} people. Type their ratings on the sheet, then score.`),
+  ).toBeTruthy();
+  await typeRatings(pane.memory.run, "Ratings", matrix, team);
+}
+
+describe("Score tab", () => {
+  test("shows the status counts and people by next-level readiness, and selecting a person selects their row", async () => {
+    const pane = renderPane();
+    const user = userEvent.setup();
+    await ratedTeam(pane, user);
+
+    await user.click(screen.getByRole("tab", { name: "Score" }));
+    await user.click(await screen.findByRole("button", { name: "Score and write heatmaps" }));
+    await screen.findByText("Heatmaps written");
+
+    const expected = scoreTeam(
+      matrix,
+      team.map((p, i) => ({ ...p, row: i + 2 })),
+    );
+    const summary = screen.getByRole("list", { name: "People by readiness for their next level" });
+    for (const status of ["ready", "almost", "not-yet", "insufficient"] as const) {
+      const item = within(summary).getByText(STATUS_LABEL[status]).closest("li");
+      expect(item?.textContent).toBe(
+        `${STATUS_LABEL[status]}${expected.filter((s) => s.next?.status === status).length}`,
+      );
+    }
+
+    // Highest readiness for the next level first.
+    const table = screen.getByRole("table", { name: "People by readiness for their next level" });
+    const names = within(table)
+      .getAllByRole("button")
+      .map((b) => b.textContent)
+      .filter((name) => team.some((p) => p.person === name));
+    const byReadiness = [...expected]
+      .sort(
+        (a, b) =>
+          (b.next?.readiness ?? -1) - (a.next?.readiness ?? -1) ||
+          a.person.person.localeCompare(b.person.person),
+      )
+      .map((s) => s.person.person);
+    expect(names).toEqual(byReadiness);
+
+    // Sorting by person instead.
+    await user.click(within(table).getByRole("button", { name: "Person" }));
+    const sortedByName = within(table)
+      .getAllByRole("button")
+      .map((b) => b.textContent)
+      .filter((name) => team.some((p) => p.person === name));
+    expect(sortedByName).toEqual([...byReadiness].sort((a, b) => a.localeCompare(b)));
+
+    await user.click(within(table).getByRole("button", { name: team[2].person }));
+    await waitFor(() => expect(pane.memory.snapshot().selection).toBe("Ratings!A4:XFD4"));
+  });
+
+  test("lists a bad rating with its cell and selects that cell on request", async () => {
+    const pane = renderPane();
+    const user = userEvent.setup();
+    await ratedTeam(pane, user);
+    await pane.memory.run(async (context) => {
+      context.workbook.worksheets.getItem("Ratings").getRange("F3").values = [["nine"]];
+      await context.sync();
+    });
+
+    await user.click(screen.getByRole("tab", { name: "Score" }));
+    await user.click(await screen.findByRole("button", { name: "Score and write heatmaps" }));
+    const problems = await screen.findByRole("region", { name: /Problems in the ratings/ });
+    expect(within(problems).getByText("Ratings!F3")).toBeTruthy();
+    await user.click(within(problems).getByRole("button", { name: "Go to cell Ratings!F3" }));
+    await waitFor(() => expect(pane.memory.snapshot().selection).toBe("Ratings!F3"));
+  });
+
+  test("says when there is nothing to score instead of failing silently", async () => {
+    renderPane();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("tab", { name: "Score" }));
+    await user.click(await screen.findByRole("button", { name: "Score and write heatmaps" }));
+    const problems = await screen.findByRole("region", { name: /Problems in the ratings/ });
+    expect(within(problems).getByText(/There is no Ratings sheet/)).toBeTruthy();
+  });
+});
