@@ -161,25 +161,50 @@ export function shiftFormula(formula: string, rows: number, columns: number): st
 /** shiftFormula with the formula read once, for moving one formula to many places. */
 export function formulaShifter(formula: string): (rows: number, columns: number) => string {
   const parts = pieces(formula);
-  return (rows, columns) => render(parts, (reference) => shifted(reference, rows, columns));
+  return function shift(rows, columns) {
+    let text = "";
+    for (const part of parts) text += typeof part === "string" ? part : shifted(part, rows, columns);
+    return text;
+  };
+}
+
+/**
+ * Whether `text` is the formula moved by (rows, columns), read once and compared piece by piece, so telling a filled
+ * column apart costs no copy of the formula per cell.
+ */
+export function movedFormulaTest(formula: string): (text: string, rows: number, columns: number) => boolean {
+  const parts = pieces(formula);
+  return function isMoved(text, rows, columns) {
+    let at = 0;
+    for (const part of parts) {
+      const piece = typeof part === "string" ? part : shifted(part, rows, columns);
+      if (!text.startsWith(piece, at)) return false;
+      at += piece.length;
+    }
+    return at === text.length;
+  };
+}
+
+function dollar(p: Part): string {
+  return p.fixed ? "$" : "";
 }
 
 function shifted(reference: Reference, rows: number, columns: number): string {
-  const dollar = (p: Part) => (p.fixed ? "$" : "");
   if (reference.kind === "cell") {
     const column = moved(reference.column, columns, MAX_COLUMN);
     const row = moved(reference.row, rows, MAX_ROW);
     if (column === undefined || row === undefined) return "#REF!";
     return `${dollar(reference.column)}${columnLetter(column)}${dollar(reference.row)}${row + 1}`;
   }
-  const by = reference.kind === "columns" ? columns : rows;
-  const limit = reference.kind === "columns" ? MAX_COLUMN : MAX_ROW;
+  const isColumns = reference.kind === "columns";
+  const by = isColumns ? columns : rows;
+  const limit = isColumns ? MAX_COLUMN : MAX_ROW;
   const from = moved(reference.from, by, limit);
   const to = moved(reference.to, by, limit);
   if (from === undefined || to === undefined) return "#REF!";
-  const label = (p: Part, index: number) =>
-    dollar(p) + (reference.kind === "columns" ? columnLetter(index) : String(index + 1));
-  return `${label(reference.from, from)}:${label(reference.to, to)}`;
+  return isColumns
+    ? `${dollar(reference.from)}${columnLetter(from)}:${dollar(reference.to)}${columnLetter(to)}`
+    : `${dollar(reference.from)}${from + 1}:${dollar(reference.to)}${to + 1}`;
 }
 
 /**

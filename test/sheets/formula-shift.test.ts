@@ -1,5 +1,5 @@
 /** Moving formulas as Excel moves them on copy or fill, and telling two cells hold the same relative formula. */
-import { relativeFormula, shiftFormula } from "../../src/sheets/formula-shift";
+import { movedFormulaTest, relativeFormula, shiftFormula } from "../../src/sheets/formula-shift";
 
 describe("shiftFormula", () => {
   it("moves relative cell references and keeps the parts marked with $", () => {
@@ -54,5 +54,15 @@ describe("relativeFormula", () => {
     expect(relativeFormula(shiftFormula("=A1*2", 0, 3), 0, 4)).toBe(relativeFormula("=A1*2", 0, 1));
     expect(relativeFormula("=A2", 4, 4)).not.toBe(relativeFormula("=A2", 5, 4));
     expect(relativeFormula('=A1&"|senior"', 0, 1)).not.toBe(relativeFormula('=A2&"|staff"', 1, 1));
+  });
+});
+
+describe("movedFormulaTest", () => {
+  it("tells whether a text is the formula moved by a given offset, as shiftFormula writes it", () => {
+    const isMoved = movedFormulaTest('=IF($T5="","",INDEX($B$19:$AA$27,MATCH($S5,$A$19:$A$27,0),0))');
+    expect(isMoved('=IF($T9="","",INDEX($B$19:$AA$27,MATCH($S9,$A$19:$A$27,0),0))', 4, 0)).toBe(true);
+    expect(isMoved('=IF($T9="","",INDEX($B$19:$AA$27,MATCH($S9,$A$19:$A$27,0),0))', 3, 0)).toBe(false);
+    expect(isMoved('=IF($T9="","",INDEX($B$19:$AA$27,MATCH($S9,$A$19:$A$27,0),0))+1', 4, 0)).toBe(false);
+    expect(isMoved('=IF($T9="","",INDEX($B$19:$AA$27,MATCH($S9,$A$19:$A$27,0),1))', 4, 0)).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ import {
   type MemState,
   type Visibility,
 } from "./state";
-import { shiftFormula } from "../../sheets/formula-shift";
+import { formulaShifter } from "../../sheets/formula-shift";
 import { typedInput } from "./typed-input";
 
 /** Larger ranges than this are refused: the add-in never needs them and they would exhaust memory. */
@@ -426,6 +426,8 @@ export function copyRange(
     cell: cell ? structuredClone(cell) : undefined,
     row,
     column,
+    // Read once, moved to every place it is copied to.
+    move: cell?.formula === undefined ? undefined : formulaShifter(cell.formula),
   }));
   forEachCell(target.sheet, rect, (cell, row, column) => {
     const origin = from[(row - top) % rows][(column - left) % columns];
@@ -433,8 +435,8 @@ export function copyRange(
     if (skipBlanks && (!copied || (copied.value === null && copied.formula === undefined))) return;
     if (contents) {
       cell.value = copied?.value ?? null;
-      if (copied?.formula === undefined) delete cell.formula;
-      else cell.formula = shiftFormula(copied.formula, row - origin.row, column - origin.column);
+      if (origin.move === undefined) delete cell.formula;
+      else cell.formula = origin.move(row - origin.row, column - origin.column);
     } else if (copyType === "Values") {
       cell.value =
         copied?.formula === undefined

@@ -5,7 +5,7 @@
  * are not sent.
  */
 import type { Cell } from "../../core/types";
-import { formulaShifter } from "../../sheets/formula-shift";
+import { movedFormulaTest } from "../../sheets/formula-shift";
 
 /** 0-based, inclusive. The fill copies row `top` onto rows top + 1 .. bottom, columns left .. right. */
 export interface Fill {
@@ -50,9 +50,13 @@ export function findFills(cells: Cell[][], operationBytes: number): Fill[] {
         row++;
         continue;
       }
-      const moved = formulaShifter(first);
+      const isMoved = movedFormulaTest(first);
       let last = row;
-      while (last + 1 < cells.length && cells[last + 1][column] === moved(last + 1 - row, 0)) last++;
+      while (last + 1 < cells.length) {
+        const next = cells[last + 1][column];
+        if (typeof next !== "string" || !isMoved(next, last + 1 - row, 0)) break;
+        last++;
+      }
       if (last > row) runs.push({ top: row, bottom: last, left: column, right: column });
       row = last + 1;
     }
