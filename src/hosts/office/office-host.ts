@@ -3,8 +3,9 @@
  *   ownedSheets  1 sync (load the defined names);
  *   readSheets   1 sync when every key has its sheet (the marker names lead to them); when some key has none,
  *                2 if this host already knows that (after any earlier call), else 3;
- *   writeSheets  1 sync to inspect + 1 build sync per 3.5 MB of cells (one for any team up to thousands of rows)
- *                + 1 swap sync; a failed swap costs 2 more to restore the workbook;
+ *   writeSheets  1 sync to inspect + 1 build sync per 3.5 MB of cells + 1 swap sync; a failed swap costs 2 more
+ *                to restore the workbook. Columns of one relative formula are filled down and blanks are not sent
+ *                (see sheet-steps), so the heatmaps of any team take one build sync;
  *   select       1 sync when the sheet's location is known, else 2.
  *
  * A write builds every new sheet under a hidden temporary name, then swaps them in with one request, so a failure

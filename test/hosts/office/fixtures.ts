@@ -115,3 +115,41 @@ export function textSpec(rows: number, columns = 60): SheetSpec {
     ),
   };
 }
+
+/**
+ * A heatmap-like sheet: a name per person, then columns whose formulas are the same relative formula in every row
+ * (as the live heatmaps are), a percent format over the people and a lookup block below them.
+ */
+export function filledSpec(people: number): SheetSpec {
+  const block = people + 4;
+  const rows: SpecCell[][] = Array.from({ length: people }, (_, i) => {
+    const row = i + 3;
+    return [
+      `Person ${i + 1}`,
+      i % 7 === 0 ? null : "Team",
+      {
+        f: `=IFERROR(INDEX($B$${block}:$B$${block + 1},MATCH($E${row},$A$${block}:$A$${block + 1},0)),"")`,
+        v: i % 2,
+      },
+      { f: `=IF(C${row}="","",C${row}*2+$B$1)`, v: (i % 2) * 2 + 1 },
+      i % 2 === 0 ? "even" : "odd",
+    ];
+  });
+  return {
+    name: "Filled",
+    kind: "readiness-heatmap",
+    key: "filled",
+    cells: [
+      ["Filled", 1],
+      ["Person", "Team", "Lookup", "Twice", "Key"],
+      ...rows,
+      [],
+      ["even", 0],
+      ["odd", 1],
+    ],
+    styles: [
+      { range: "A2:E2", style: { bold: true } },
+      { range: `C3:D${people + 2}`, style: { numberFormat: "0%", horizontal: "center" } },
+    ],
+  };
+}

@@ -1,7 +1,7 @@
 import { MemoryWorkbook } from "../../../src/hosts/memory";
 import { OfficeHost } from "../../../src/hosts/office/office-host";
 import type { SheetSpec } from "../../../src/sheets/spec";
-import { everyFeatureSpec, ratingsLikeSpec, textSpec } from "./fixtures";
+import { everyFeatureSpec, filledSpec, ratingsLikeSpec, textSpec } from "./fixtures";
 
 function setup(sheets?: string[]) {
   const book = new MemoryWorkbook(sheets);
@@ -148,6 +148,38 @@ describe("OfficeHost writing a spec", () => {
       ).toBe(true);
     }
     expect(counts).toEqual([3, 3]);
+  });
+
+  it("fills a column of one relative formula down and copies a tall number format: the sheet as the spec says, in one build request whatever the team size", async () => {
+    const builds: { operations: number; bytes: number }[] = [];
+    for (const people of [10, 200, 2000]) {
+      const { book, host } = setup();
+      const spec = filledSpec(people);
+      book.useSpecValues([spec]);
+      await host.writeSheets([spec]);
+      expect(book.syncCount).toBe(3);
+      builds.push({ operations: book.requests[1].operations, bytes: book.requests[1].bytes });
+
+      const sheet = sheetNamed(book, "Filled");
+      spec.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (cell !== null && typeof cell === "object") {
+            expect(sheet.formulas[r][c]).toBe(cell.f);
+            expect(sheet.values[r][c]).toBe(cell.v);
+          } else expect(sheet.values[r][c]).toBe(cell);
+        }),
+      );
+      for (let r = 2; r < people + 2; r++)
+        expect(sheet.looks[r].slice(2, 4)).toEqual([
+          { numberFormat: "0%", horizontal: "Center" },
+          { numberFormat: "0%", horizontal: "Center" },
+        ]);
+      expect(sheet.looks[people + 2][2]).toBeNull();
+    }
+    // Past a few people (below that, short columns go as they are), the same operations for 200 and 2,000 people;
+    // the bytes grow only with the names, teams and keys typed.
+    expect(builds[2].operations).toBe(builds[1].operations);
+    expect(builds[2].bytes - builds[1].bytes).toBeLessThan(1800 * 40);
   });
 
   it("splits 5,000 rows x 60 columns of text into several requests, each under 4 MB", async () => {
