@@ -45,6 +45,9 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      // Pages and chunks sit side by side, so lazy chunks load relative to the page; the "auto" default needs a
+      // <script> element to find itself, which a page loaded by eval (the built-page tests) does not have.
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
