@@ -46,7 +46,7 @@ const useStyles = makeStyles({
   },
   title: { margin: "0 0 4px" },
   // Five tabs fit a 320 px pane with slim padding.
-  tab: { paddingLeft: "5px", paddingRight: "5px" },
+  tab: { paddingLeft: "4px", paddingRight: "4px", minWidth: 0 },
   tabs: {
     marginLeft: "-6px",
     marginRight: "-6px",

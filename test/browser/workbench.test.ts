@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { calibrate } from "../../src/core/calibration";
 import { careerMatrixFromFramework } from "../../src/core/career-matrix";
 import { scoreTeam } from "../../src/core/readiness";
 import { bundledFramework, sampleTeam } from "../../src/data";
@@ -151,6 +152,17 @@ describeInBrowser("the workbench in Chromium", () => {
         `${STATUS_LABEL[status]}${count}`,
       );
     }
+
+    // Calibration counts everyone's status at their current level, as the core does.
+    await pane(page).getByRole("tab", { name: "Calibration" }).click();
+    const totals = calibrate(matrix, expected).totals;
+    const everyone = pane(page).getByRole("list", { name: "Everyone by status at their current level" });
+    for (const status of ["ready", "almost", "not-yet", "insufficient"] as const) {
+      expect(await everyone.locator("li", { hasText: STATUS_LABEL[status] }).textContent()).toBe(
+        `${STATUS_LABEL[status]}${totals[status]}`,
+      );
+    }
+    await pane(page).getByRole("tab", { name: "Score" }).click();
 
     // Selecting a person selects their row on the Ratings sheet.
     const first = expected.find((s) => s.next)?.person.person as string;

@@ -82,7 +82,7 @@ export function CalibrationView({ calibration, matrix }: { calibration: Calibrat
     <>
       <section aria-label="Status per level">
         <Text as="h3" weight="semibold" block>
-          Readiness for the next level, by current level
+          Status at their current level, per level
         </Text>
         <ul className={styles.list}>
           {calibration.byLevel.map(({ track, level, counts }) => (

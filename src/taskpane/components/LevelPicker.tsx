@@ -10,7 +10,8 @@ export interface LevelChoice {
 const useStyles = makeStyles({
   group: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    // Side by side where level titles fit on one line (about 400 px), stacked in a narrower pane.
+    gridTemplateColumns: "repeat(auto-fit, minmax(190px, 1fr))",
     gap: "8px 10px",
     border: "none",
     margin: 0,

@@ -10,7 +10,7 @@ export function CalibrationPanel({ scoring, onScore }: { scoring?: Scoring; onSc
   const [large, setLarge] = useState(false);
   const calibration = scoring?.result.calibration;
   return (
-    <Panel intro="Where people stand for their next level, per current level, and the raters whose ratings run higher or lower than others' at the same levels.">
+    <Panel intro="How people stand against the expectations of the level they are at, per level, and the raters whose ratings run higher or lower than others' at the same levels.">
       {!calibration ? (
         <Button appearance="primary" onClick={onScore}>
           Score the ratings first
@@ -24,8 +24,8 @@ export function CalibrationPanel({ scoring, onScore }: { scoring?: Scoring; onSc
             checked={large}
             onChange={(_, d) => setLarge(d.checked)}
           />
-          <Section title="Everyone">
-            <StatusSummary counts={calibration.totals} label="Everyone by readiness for their next level" />
+          <Section title="Everyone, at their current level">
+            <StatusSummary counts={calibration.totals} label="Everyone by status at their current level" />
           </Section>
           <CalibrationView calibration={calibration} matrix={scoring.matrix} />
         </div>
