@@ -4,7 +4,13 @@
  * queued operations, the figure Excel on the web limits to 5 MB per request.
  */
 import { bundledFramework } from "../src/data";
-import { buildMatrix, createRatings, insertComparison, scoreRatings } from "../src/workbook/commands";
+import {
+  buildMatrix,
+  createRatings,
+  insertComparison,
+  refreshHeatmaps,
+  scoreRatings,
+} from "../src/workbook/commands";
 import { officeWorkbook, typeRatings } from "../test/workbook/office-workbook";
 import { newPeople, teamOf } from "../test/workbook/team";
 
@@ -44,6 +50,7 @@ export async function run(): Promise<void> {
     await measure("createRatings (new sheet)", () => createRatings(host, framework, newPeople(team)));
     await typeRatings(book, framework, team);
     await measure("scoreRatings", () => scoreRatings(host, framework));
+    await measure("refreshHeatmaps", () => refreshHeatmaps(host, framework));
     await measure("createRatings (+5 people, heatmaps rewritten)", () =>
       createRatings(host, framework, newPeople(teamOf(people + 5).slice(people))),
     );

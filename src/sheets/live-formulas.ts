@@ -103,7 +103,8 @@ export class LiveFormulas {
    * Ratings competency span from column B.
    */
   expectationsBlock(trackIds: string[], top: number): ExpectationsBlock {
-    const tracks = this.matrix.tracks.filter((t) => trackIds.includes(t.id));
+    const wanted = new Set(trackIds);
+    const tracks = this.matrix.tracks.filter((t) => wanted.has(t.id));
     const width = this.last - this.first + 1;
     const header: SpecCell[] = [];
     const idAt: (string | undefined)[] = [];
