@@ -45,12 +45,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   title: { margin: "0 0 4px" },
-  // Five tabs fit a 320 px pane with slim padding.
+  // Every tab stays in view: in the narrowest pane the last tab wraps to a second row rather than scrolling away.
   tab: { paddingLeft: "4px", paddingRight: "4px", minWidth: 0 },
   tabs: {
     marginLeft: "-6px",
     marginRight: "-6px",
-    overflowX: "auto",
+    flexWrap: "wrap",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });

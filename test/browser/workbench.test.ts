@@ -205,6 +205,14 @@ describeInBrowser("the workbench in Chromium", () => {
         .getByText(/competencies change/)
         .waitFor();
       await narrow.screenshot({ path: join(SHOTS, `compare-light-${width}.png`) });
+      // Every tab of the pane is in view, none scrolled off to the side.
+      const paneBox = await narrow.locator('[data-testid="pane"]').boundingBox();
+      for (const tab of ["Matrix", "Ratings", "Score", "Calibration", "Compare"]) {
+        const box = await pane(narrow).getByRole("tab", { name: tab }).boundingBox();
+        expect(box && paneBox && box.x >= paneBox.x && box.x + box.width <= paneBox.x + paneBox.width).toBe(
+          true,
+        );
+      }
       const overflow = await narrow
         .locator('[data-testid="pane"]')
         .evaluate((el) => el.scrollWidth - el.clientWidth);
