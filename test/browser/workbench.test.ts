@@ -191,6 +191,11 @@ describeInBrowser("the workbench in Chromium", () => {
         found.push(`${tab}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.slice(0, 3).join(", ")}`);
       }
       await page.screenshot({ path: join(SHOTS, `${tab.toLowerCase()}-dark-360.png`) });
+      // Nothing in the pane needs sideways scrolling.
+      const overflow = await page
+        .locator('[data-testid="pane"]')
+        .evaluate((el) => el.scrollWidth - el.clientWidth);
+      if (overflow > 0) found.push(`${tab}: the pane scrolls sideways by ${overflow} px`);
     }
     // The workbench's own controls and sheet tabs, outside the drawn cells (those are Excel's content).
     for (const v of await seriousViolations(page, "body", ['[data-testid="pane"]', ".wb-scroll"])) {

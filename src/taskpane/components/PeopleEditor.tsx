@@ -15,7 +15,9 @@ import type { NewPerson } from "../../sheets/ratings-sheet";
 import { levelTitle } from "../format";
 
 const useStyles = makeStyles({
-  form: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "8px 10px" },
+  // minmax(0, …) lets the inputs shrink to a narrow pane instead of pushing past it.
+  form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "8px 10px" },
+  control: { minWidth: 0, width: "100%" },
   wide: { gridColumn: "1 / -1" },
   dropdown: { minWidth: "0", width: "100%" },
   list: {
@@ -85,7 +87,7 @@ export function PeopleEditor({ matrix, people, onChange }: PeopleEditorProps) {
           className={styles.wide}
           validationMessage={tried ? personError : undefined}
         >
-          <Input value={person} onChange={(_, d) => setPerson(d.value)} />
+          <Input className={styles.control} value={person} onChange={(_, d) => setPerson(d.value)} />
         </Field>
         <Field label="Track" required>
           <Dropdown
@@ -122,10 +124,10 @@ export function PeopleEditor({ matrix, people, onChange }: PeopleEditorProps) {
           </Dropdown>
         </Field>
         <Field label="Rater">
-          <Input value={rater} onChange={(_, d) => setRater(d.value)} />
+          <Input className={styles.control} value={rater} onChange={(_, d) => setRater(d.value)} />
         </Field>
         <Field label="Team">
-          <Input value={team} onChange={(_, d) => setTeam(d.value)} />
+          <Input className={styles.control} value={team} onChange={(_, d) => setTeam(d.value)} />
         </Field>
         <Button type="submit" icon={<AddRegular />} className={styles.wide}>
           Add to the list
