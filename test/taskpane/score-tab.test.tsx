@@ -26,6 +26,9 @@ async function ratedTeam(pane: ReturnType<typeof renderPane>, user: ReturnType<t
   await typeRatings(pane.memory.run, "Ratings", matrix, team);
 }
 
+// Typing and scoring 38 people through the pane takes a while in jsdom.
+jest.setTimeout(90_000);
+
 describe("Score tab", () => {
   test("shows the status counts and people by next-level readiness, and selecting a person selects their row", async () => {
     const pane = renderPane();
