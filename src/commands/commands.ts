@@ -1,5 +1,6 @@
 import { bundledFramework } from "../data";
 import { OfficeHost } from "../hosts/office/office-host";
+import { showFailure } from "./failure-dialog";
 import { refreshHeatmapsAction } from "./refresh-heatmaps";
 import { associateRibbonActions } from "./ribbon";
 
@@ -9,7 +10,7 @@ if (typeof Office !== "undefined") {
     associateRibbonActions(
       Office.actions,
       { refreshHeatmaps: refreshHeatmapsAction(host, bundledFramework()) },
-      (actionId, error) => console.error(`${actionId} failed:`, error),
+      (_, error) => showFailure(Office.context.ui, window.location.href, "Refresh heatmaps", error),
     );
   });
 }

@@ -5,6 +5,7 @@
 import { FluentProvider, Link, Text } from "@fluentui/react-components";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { failureFromUrl } from "../commands/failure-dialog";
 import { bundledFramework } from "../data";
 import { OfficeHost } from "../hosts/office/office-host";
 import { App } from "./App";
@@ -14,9 +15,20 @@ import { officeThemeSource, systemThemeSource, useThemeName, type ThemeSource } 
 
 function Pane({ themeSource, services }: { themeSource: ThemeSource; services: PaneServices | undefined }) {
   const theme = fluentTheme(useThemeName(themeSource));
+  // Opened by a ribbon command as a dialog to report its failure.
+  const failure = failureFromUrl(window.location.search);
   return (
     <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
-      {services ? (
+      {failure ? (
+        <main style={{ padding: "16px" }} role="alert">
+          <Text as="h1" size={500} weight="semibold" block>
+            {failure.title}
+          </Text>
+          <Text as="p" block style={{ whiteSpace: "pre-wrap" }}>
+            {failure.message}
+          </Text>
+        </main>
+      ) : services ? (
         <ServicesProvider services={services}>
           <App />
         </ServicesProvider>
