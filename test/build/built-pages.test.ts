@@ -4,6 +4,7 @@
 // The built pages as a browser gets them, with no Office host and no network: office.js is never loaded here.
 import { readFileSync } from "fs";
 import { join } from "path";
+import { TextEncoder } from "util";
 import { screen } from "@testing-library/dom";
 import { productionBuild } from "./production-build";
 
@@ -23,6 +24,8 @@ function scriptsOf(page: string): string[] {
 
 /** Loads a built page's own scripts into this window, as its <script> tags would. */
 function openPage(page: string): void {
+  // jsdom lacks TextEncoder, which every browser the pane runs in has.
+  Object.assign(window, { TextEncoder });
   document.body.innerHTML = '<div id="root"></div>';
   for (const src of scriptsOf(page).filter((s) => !s.startsWith("https://"))) {
     window.eval(readFileSync(join(dist, src), "utf8"));

@@ -21,6 +21,7 @@ function click(handler: Handler): Promise<void> {
 describe("ribbon commands", () => {
   afterEach(() => {
     delete (globalThis as { Office?: unknown }).Office;
+    delete (globalThis as { Excel?: unknown }).Excel;
     jest.resetModules();
   });
 
@@ -35,6 +36,8 @@ describe("ribbon commands", () => {
       actions: registry,
       onReady: (callback: () => void) => (ready = Promise.resolve().then(callback)),
     };
+    // Excel defines Excel beside Office; no button is clicked here, so no batch runs.
+    (globalThis as { Excel?: unknown }).Excel = { run: () => Promise.reject(new Error("no batch expected")) };
     await import("../../src/commands/commands");
     await ready;
     expect([...registry.handlers.keys()].sort()).toEqual([...functionNames].sort());
