@@ -103,6 +103,7 @@ export function App({ embedded = false }: { embedded?: boolean }) {
           <Tab
             key={t.id}
             value={t.id}
+            className={styles.tab}
             id={`${prefix}-tab-${t.id}`}
             aria-controls={opened.has(t.id) ? `${prefix}-panel-${t.id}` : undefined}
           >
