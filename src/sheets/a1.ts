@@ -1,16 +1,7 @@
 /** A1 references and sheet names, shared by every sheet module. */
+import { columnLetter } from "../core/a1";
 
-/** "A" for 0, "Z" for 25, "AA" for 26. */
-export function columnLetter(column: number): string {
-  let n = column + 1;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export { columnLetter };
 
 /** A1 reference of a 0-based row and column. */
 export function a1(row: number, column: number): string {
