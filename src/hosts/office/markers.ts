@@ -3,7 +3,7 @@
  * host writes, so an exported workbook opened in Excel is recognised). The name refers to A1 of its sheet; Excel
  * keeps it pointing there through renames, and turns it into #REF! when the sheet is deleted.
  */
-import { keyFromOwnerName, ownerName } from "../xlsx/owner-name";
+import { keyFromOwnerName, ownerName } from "../../workbook/owner-name";
 import type { ExcelNamedItem } from "./excel-api";
 
 export { ownerName };

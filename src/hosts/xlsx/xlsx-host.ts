@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { parseA1 } from "../../core/a1";
 import type { SheetSpec } from "../../sheets/spec";
 import type { OwnedSheet, SheetRead, WorkbookHost } from "../../workbook/host";
-import { ownerName, sheetA1 } from "./owner-name";
+import { ownerName, sheetA1 } from "../../workbook/owner-name";
 import { ownerKeysBySheet, sheetValues } from "./xlsx-reader";
 import { setActiveSheet, writeSpec } from "./xlsx-writer";
 

@@ -1,7 +1,7 @@
 /** Reads an .xlsx file back into cell tables, values as a formula would see them. */
 import ExcelJS from "exceljs";
 import type { Cell } from "../../core/types";
-import { keyFromOwnerName } from "./owner-name";
+import { keyFromOwnerName } from "../../workbook/owner-name";
 
 export interface XlsxSheet {
   name: string;

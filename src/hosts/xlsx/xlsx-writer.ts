@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { parseRange } from "../../core/a1";
 import type { Cell } from "../../core/types";
 import type { CellStyle, ListValidation, SheetSpec, SpecCell } from "../../sheets/spec";
-import { ownerName, sheetA1 } from "./owner-name";
+import { ownerName, sheetA1 } from "../../workbook/owner-name";
 import { toConditionalFormatting, toExcelStyle } from "./xlsx-style";
 
 export interface XlsxWriteOptions {

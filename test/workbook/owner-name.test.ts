@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { keyFromOwnerName, ownerName, sheetA1 } from "../../../src/hosts/xlsx/owner-name";
+import { keyFromOwnerName, ownerName, sheetA1 } from "../../src/workbook/owner-name";
 
 describe("ownership marker names", () => {
   it("are valid Excel defined names: CM_ then letters, digits, dots and underscores only", () => {
