@@ -189,12 +189,17 @@ function readRow(
 
   const scale = base.scale.map((p) => p.value);
   const expectations: Partial<Record<LevelId, MatrixExpectation>> = {};
-  let valid = true;
+  // A wrong cell costs only its level: the competency stays scored (its ratings still count) with the bundled
+  // expectation there, while the error points at the cell.
+  let wrongCells = false;
+  const keepBundled = (level: LevelId): void => {
+    const kept = baseCompetency?.expectations[level];
+    if (kept) expectations[level] = kept;
+  };
   for (const level of baseTrack.levels) {
     const column = levelColumns.get(level.id);
     if (column === undefined) {
-      const kept = baseCompetency?.expectations[level.id];
-      if (kept) expectations[level.id] = kept;
+      keepBundled(level.id);
       continue;
     }
     const rawValue = cells[column];
@@ -207,7 +212,8 @@ function readRow(
           column,
           `The expectation of "${name}" at ${level.title} has a descriptor but no value: pick a value (${scale.join(", ")}), or clear the descriptor.`,
         );
-        valid = false;
+        wrongCells = true;
+        keepBundled(level.id);
       }
       continue;
     }
@@ -219,7 +225,8 @@ function readRow(
         column,
         `"${text(rawValue)}" is not on the scale for "${name}" at ${level.title}: pick one of ${scale.join(", ")}.`,
       );
-      valid = false;
+      wrongCells = true;
+      keepBundled(level.id);
       continue;
     }
     if (descriptor === "")
@@ -231,8 +238,8 @@ function readRow(
       );
     expectations[level.id] = { value, descriptor };
   }
-  if (!valid) return {};
   if (Object.keys(expectations).length === 0) {
+    if (wrongCells) return {};
     const firstColumn = Math.min(...levelColumns.values());
     report(
       "error",

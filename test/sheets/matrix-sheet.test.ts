@@ -164,6 +164,22 @@ describe("matrix sheet", () => {
     ]);
   });
 
+  it("keeps scoring a competency whose value cell is wrong, with the bundled expectation at that level", () => {
+    let values = edit(valuesOf(spec), "F8", "seven");
+    values = edit(values, "H8", 3); // a valid edit on the same row still counts
+    const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
+    expect(read.problems.map((p) => [p.severity, p.cell])).toEqual([["error", "F8"]]);
+    const codeQuality = read.track.competencies.find((c) => c.id === "code-quality");
+    expect(codeQuality?.expectations).toEqual({
+      intermediate: { value: 2, descriptor: "Writes clean code" },
+      senior: { value: 3, descriptor: "Raises the bar" },
+      staff: { value: 3, descriptor: "Sets standards" },
+    });
+    expect(read.changes.map((c) => [c.kind, c.competency, c.level])).toEqual([
+      ["value", "code-quality", "staff"],
+    ]);
+  });
+
   it("warns when an expectation falls as the level rises, and when a descriptor is missing", () => {
     let values = edit(valuesOf(spec), "H11", 1); // mentoring: staff 1 < senior 2
     values = edit(values, "E11", "");
