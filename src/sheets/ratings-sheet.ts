@@ -37,17 +37,27 @@ export interface RatingsSheet {
 
 /**
  * `matrix` holds the tracks whose competencies get a column; `existing` is the sheet as read (null = none yet).
+ * `formerNames` are matrices whose names a header may still carry (the bundled one, other tracks): a competency
+ * renamed on its matrix sheet keeps its column, and its ratings, under the new name.
  */
 export function ratingsSheetSpec(
   matrix: CareerMatrix,
   existing: Cell[][] | null,
   add: NewPerson[],
   name = RATINGS_NAME,
+  formerNames: CareerMatrix[] = [],
 ): RatingsSheet {
   const header = existing?.[0] ?? [];
   const competencies = ratingCompetencies(matrix);
   const byKey = new Map<string, MatrixCompetency>();
   for (const c of competencies) for (const key of [nameKey(c.id), nameKey(c.name)]) byKey.set(key, c);
+  const byId = new Map(competencies.map((c) => [c.id, c]));
+  for (const former of formerNames)
+    for (const track of former.tracks)
+      for (const c of track.competencies) {
+        const now = byId.get(c.id);
+        if (now && !byKey.has(nameKey(c.name))) byKey.set(nameKey(c.name), now);
+      }
 
   // Where each existing column goes: a field, a competency, or "kept" (unknown, moved to the end untouched).
   const fieldAt = new Map<number, number>();

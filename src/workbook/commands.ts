@@ -108,12 +108,13 @@ export async function createRatings(
   const reads = await host.readSheets(
     owned.filter((o) => o.key === RATINGS_KEY || isMatrixKey(o.key)).map((o) => o.key),
   );
-  const { matrix, problems } = editedMatrix(careerMatrixFromFramework(framework), reads);
+  const base = careerMatrixFromFramework(framework);
+  const { matrix, problems } = editedMatrix(base, reads);
   const existing = reads.find((r) => r.key === RATINGS_KEY);
   const names = sheetNames(owned);
   const sheetName = names.of(RATINGS_KEY, RATINGS_NAME);
   const ratingsMatrix = { ...matrix, tracks: ratingTracks(matrix, reads, existing?.values ?? [], people) };
-  const sheet = ratingsSheetSpec(ratingsMatrix, existing?.values ?? null, people, sheetName);
+  const sheet = ratingsSheetSpec(ratingsMatrix, existing?.values ?? null, people, sheetName, [matrix, base]);
   await host.writeSheets([sheet.spec], { activate: RATINGS_KEY });
   // Replacing the Ratings sheet turns formulas that pointed at the old one into #REF!: heatmaps are rewritten after
   // it, in their own write, so they point at the new one.

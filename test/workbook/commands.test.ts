@@ -151,6 +151,22 @@ describe("createRatings", () => {
     expect(after.map((row) => row.slice(0, column))).toEqual(before.map((row) => row.slice(0, column)));
   });
 
+  it("follows a competency renamed on a matrix sheet: its ratings stay in their column under the new name", async () => {
+    const host = await scoredWorkbook(3);
+    await buildMatrix(host, framework, ["backend"], { keepEdits: true });
+    const before = host.values("ratings");
+    const column = before[0].indexOf("Reviews code in their domain on a regular cadence");
+    expect(column).toBeGreaterThan(4);
+    host.type("matrix:backend", { B9: "Code review" });
+    await createRatings(host, framework, []);
+    const after = host.values("ratings");
+    expect(after[0]).toHaveLength(before[0].length);
+    expect(after[0][column]).toBe("Code review");
+    expect(after.slice(1)).toEqual(before.slice(1));
+    const score = await scoreRatings(host, framework);
+    expect(score.problems.filter((p) => p.sheet === "Ratings")).toEqual([]);
+  });
+
   it("rewrites existing heatmaps after the new Ratings sheet, so their formulas point at it", async () => {
     const host = await scoredWorkbook(4);
     await scoreRatings(host, framework);
