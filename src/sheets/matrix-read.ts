@@ -196,6 +196,13 @@ function readRow(
     const kept = baseCompetency?.expectations[level];
     if (kept) expectations[level] = kept;
   };
+  const wrongCell = (level: LevelId, column: number, message: string): void => {
+    wrongCells = true;
+    keepBundled(level);
+    const kept = expectations[level];
+    const meanwhile = kept ? ` Until then the bundled expectation, ${kept.value}, is used.` : "";
+    report("error", row, column, message + meanwhile);
+  };
   for (const level of baseTrack.levels) {
     const column = levelColumns.get(level.id);
     if (column === undefined) {
@@ -206,27 +213,21 @@ function readRow(
     const descriptor = text(cells[column + 1]);
     if (text(rawValue) === "") {
       if (descriptor !== "") {
-        report(
-          "error",
-          row,
+        wrongCell(
+          level.id,
           column,
           `The expectation of "${name}" at ${level.title} has a descriptor but no value: pick a value (${scale.join(", ")}), or clear the descriptor.`,
         );
-        wrongCells = true;
-        keepBundled(level.id);
       }
       continue;
     }
     const value = typeof rawValue === "number" ? rawValue : Number(text(rawValue));
     if (!scale.includes(value)) {
-      report(
-        "error",
-        row,
+      wrongCell(
+        level.id,
         column,
         `"${text(rawValue)}" is not on the scale for "${name}" at ${level.title}: pick one of ${scale.join(", ")}.`,
       );
-      wrongCells = true;
-      keepBundled(level.id);
       continue;
     }
     if (descriptor === "")

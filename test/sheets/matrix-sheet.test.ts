@@ -153,7 +153,7 @@ describe("matrix sheet", () => {
       ["error", "Backend matrix", "A13"],
     ]);
     expect(read.problems[0].message).toBe(
-      '"7" is not on the scale for "Code quality" at Senior Backend Engineer: pick one of 0, 1, 2, 3, 4.',
+      '"7" is not on the scale for "Code quality" at Senior Backend Engineer: pick one of 0, 1, 2, 3, 4. Until then the bundled expectation, 3, is used.',
     );
     expect(read.problems[1].message).toMatch(/already used on row 8/);
     expect(read.problems[2].message).toMatch(/has a descriptor but no value/);
