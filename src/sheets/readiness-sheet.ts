@@ -110,7 +110,7 @@ export function readinessSheetSpec(
       { range: rangeA1(firstRow, trackKey, lastRow, helper), style: HELPER },
       ...blockStyles(block),
     ],
-    columnWidths: [24, 16, 18, 14, 14, 11, 11, 17, ...levels.map(() => 12), 8, 8, 8],
+    columnWidths: [24, 16, 18, 14, 14, 12, 12, 17, ...levels.map(() => 14), 8, 8, 8],
     rowHeights: { [READINESS_HEADER_ROW]: 32 },
     freeze: { rows: READINESS_HEADER_ROW + 1, columns: 1 },
     conditionalFormats: [
