@@ -13,6 +13,11 @@ import type { Cell, PersonRatings, Problem, RatingsColumn, RatingsRead, Severity
 export interface ReadRatingsOptions {
   /** Sheet or file name the problems point at. */
   sheet?: string;
+  /**
+   * Count only ratings held as numbers, as the Ratings sheet's live formulas do: a label or a number stored as text
+   * gets a warning instead, so the task pane and the sheet never disagree. Files (CSV) take labels as ratings.
+   */
+  numbersOnly?: boolean;
 }
 
 const FIELDS = ["person", "track", "level", "rater", "team"] as const;
@@ -246,6 +251,16 @@ export function readRatings(
       const parsed = scale.parse(cell);
       if (parsed.kind === "blank") continue;
       if (parsed.kind === "rating") {
+        if (options.numbersOnly && typeof cell !== "number") {
+          const ref = cellRef(row1, column.column);
+          report(
+            "warning",
+            row1,
+            column.column,
+            `Rating "${text(cell)}" in ${ref} is text, which the sheet's formulas do not count: pick ${parsed.value} from the drop-down. It is not counted until then.`,
+          );
+          continue;
+        }
         if (trackCompetencies && !trackCompetencies.has(column.competency)) {
           const ref = cellRef(row1, column.column);
           report(

@@ -170,7 +170,7 @@ export class LiveFormulas {
     const weights = `INDEX(${block.weights},MATCH(${trackCell},${block.weightKeys},0),0)*ISNUMBER(${expected})`;
     return (
       `IF(${ratingsRowCell}="","",IF(ISNUMBER(${found}),IFERROR(` +
-      `SUMPRODUCT(${weights}*ISNUMBER(${r})*(${r}>=${expected}))/SUMPRODUCT(${weights}*ISNUMBER(${r})),0),""))`
+      `SUMPRODUCT(${weights}*${this.rated(r)}*(${r}>=${expected}))/SUMPRODUCT(${weights}*${this.rated(r)}),0),""))`
     );
   }
 
@@ -181,7 +181,7 @@ export class LiveFormulas {
     const expected = `INDEX(${block.expected},${found},0)`;
     return (
       `IF(${ratingsRowCell}="","",IF(ISNUMBER(${found}),` +
-      `IFERROR(SUMPRODUCT(ISNUMBER(${expected})*ISNUMBER(${r}))/COUNT(${expected}),0),""))`
+      `IFERROR(SUMPRODUCT(ISNUMBER(${expected})*${this.rated(r)})/COUNT(${expected}),0),""))`
     );
   }
 
@@ -197,7 +197,16 @@ export class LiveFormulas {
   gap(block: ExpectationsBlock, ratingsRowCell: string, expectationsRowCell: string, column: number): string {
     const rating = `INDEX(${sheetRef(this.ratings.sheet)}${span(column, column, "")},${ratingsRowCell})`;
     const expected = `INDEX(${block.expectedColumn(column)},${expectationsRowCell})`;
-    return `IF(ISNUMBER(${expected}),IF(ISNUMBER(${rating}),${rating}-${expected},""),"")`;
+    return `IF(ISNUMBER(${expected}),IF(${this.rated(rating)},${rating}-${expected},""),"")`;
+  }
+
+  /**
+   * 1 where a rating counts: a number within the scale, as the core reads the sheet. Comparisons, unlike arithmetic,
+   * never fail on text or blanks, so the mask stays error-free inside SUMPRODUCT.
+   */
+  private rated(r: string): string {
+    const values = this.matrix.scale.map((point) => point.value);
+    return `ISNUMBER(${r})*(${r}>=${Math.min(...values)})*(${r}<=${Math.max(...values)})`;
   }
 
   /** A person's ratings over the competency span: INDEX(Ratings!$F:$J,$Q5,0). */

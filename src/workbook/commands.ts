@@ -227,7 +227,7 @@ export async function insertComparison(
 }
 
 function score(matrix: CareerMatrix, values: Cell[][], sheet: string) {
-  const read = readRatings(values, matrix, { sheet });
+  const read = readRatings(values, matrix, { sheet, numbersOnly: true });
   return { matrix, scored: scoreTeam(matrix, read.people), columns: read.columns, problems: read.problems };
 }
 

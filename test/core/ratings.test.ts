@@ -406,3 +406,23 @@ describe("readRatings: bad input never throws and the valid rows still score", (
     expect(result.problems[0].sheet).toBeUndefined();
   });
 });
+
+describe("readRatings: numbers only, as the Ratings sheet's formulas count", () => {
+  it("warns about a label or a number stored as text and does not count it; numbers still count", () => {
+    const result = readRatings(
+      ratingsTable(competencies, [
+        ["Ana Lima", "Backend Engineering", "Senior", "Kim", "Platform", 3, "2", "Advanced"],
+      ]),
+      matrix,
+      { sheet: "Ratings", numbersOnly: true },
+    );
+    expect(result.people[0].ratings).toEqual({ "code-quality": 3 });
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: "warning", sheet: "Ratings", cell: "G2" }),
+      expect.objectContaining({ severity: "warning", sheet: "Ratings", cell: "H2" }),
+    ]);
+    expect(result.problems[1].message).toBe(
+      `Rating "Advanced" in H2 is text, which the sheet's formulas do not count: pick 3 from the drop-down. It is not counted until then.`,
+    );
+  });
+});

@@ -77,9 +77,10 @@ describe("readiness sheet", () => {
       f:
         '=IF($O5="","",IF(ISNUMBER(MATCH($M5&"|senior",$A$11:$A$16,0)),IFERROR(' +
         'SUMPRODUCT(INDEX($B$20:$F$21,MATCH($M5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))' +
-        '*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*(INDEX(Ratings!$F:$J,$O5,0)>=INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0)))' +
+        "*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*(INDEX(Ratings!$F:$J,$O5,0)>=0)*(INDEX(Ratings!$F:$J,$O5,0)<=4)" +
+        '*(INDEX(Ratings!$F:$J,$O5,0)>=INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0)))' +
         '/SUMPRODUCT(INDEX($B$20:$F$21,MATCH($M5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))' +
-        '*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))),0),""))',
+        '*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*(INDEX(Ratings!$F:$J,$O5,0)>=0)*(INDEX(Ratings!$F:$J,$O5,0)<=4)),0),""))',
     });
     for (const column of [5, 6, 7, 8, 9, 10, 11, 14]) {
       const [ana, bo] = [spec.cells[4][column], spec.cells[5][column]];
@@ -178,7 +179,9 @@ describe("competency heatmap sheet", () => {
       { f: '=IFERROR(MATCH($L5,$A$11:$A$16,0),"")', v: 2 },
     ]);
     expect(at(spec, "E5")).toEqual({
-      f: '=IF(ISNUMBER(INDEX($B$11:$B$16,$M5)),IF(ISNUMBER(INDEX(Ratings!F:F,$N5)),INDEX(Ratings!F:F,$N5)-INDEX($B$11:$B$16,$M5),""),"")',
+      f:
+        "=IF(ISNUMBER(INDEX($B$11:$B$16,$M5)),IF(ISNUMBER(INDEX(Ratings!F:F,$N5))*(INDEX(Ratings!F:F,$N5)>=0)" +
+        '*(INDEX(Ratings!F:F,$N5)<=4),INDEX(Ratings!F:F,$N5)-INDEX($B$11:$B$16,$M5),""),"")',
       v: 1,
     });
     const book = new Workbook([{ name: "Ratings", cells: ratings }, spec]);

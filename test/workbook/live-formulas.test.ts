@@ -56,6 +56,28 @@ describe("live heatmap formulas", () => {
       );
   });
 
+  it("agree with the core when Ratings holds off-scale numbers and ratings typed as text", async () => {
+    const host = new SpecHost();
+    const team = teamOf(12);
+    await createRatings(host, framework, newPeople(team));
+    typeRatings(host, framework, team);
+    const ratings = host.sheets.get("ratings") as SheetSpec;
+    const rated = (row: number) => ratings.cells[row].findIndex((c, i) => i >= 5 && typeof c === "number");
+    // Pasted past the drop-downs: a number off the scale, a label and a number stored as text.
+    ratings.cells[1][rated(1)] = 9;
+    ratings.cells[2][rated(2)] = "Proficient";
+    ratings.cells[3][rated(3)] = "3";
+    const result = await scoreRatings(host, framework);
+    expect(result.problems.map((p) => p.severity).sort()).toEqual(["error", "warning", "warning"]);
+
+    const book = Workbook.of([...host.sheets.values()]);
+    for (const key of sheets) {
+      const spec = host.sheets.get(key) as SheetSpec;
+      for (const { row, column, cell } of formulaCells(spec))
+        expectSame(book.value(spec.name, row, column), cell.v, `${spec.name}!R${row + 1}C${column + 1}`);
+    }
+  });
+
   it("follow a rating changed after scoring, as Excel would recalculate", async () => {
     const host = await scored(35);
     const readiness = host.sheets.get("readiness-heatmap") as SheetSpec;
