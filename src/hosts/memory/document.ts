@@ -21,6 +21,7 @@ import {
   cellAt,
   emptySheet,
   ensureCell,
+  LOOK_KEYS,
   type MemCell,
   type MemSheet,
   type MemState,
@@ -363,19 +364,6 @@ export function removeValidations(sheet: MemSheet, rect: Rect): void {
   sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, rect));
 }
 
-const STYLE_KEYS = [
-  "numberFormat",
-  "fill",
-  "fontColor",
-  "bold",
-  "italic",
-  "fontSize",
-  "wrap",
-  "horizontal",
-  "vertical",
-  "borders",
-] as const;
-
 /** How many times a destination holds its source along one side: whole multiples repeat it, anything else once. */
 function repeats(destination: number, source: number): number {
   return destination >= source && destination % source === 0 ? destination / source : 1;
@@ -445,7 +433,7 @@ export function copyRange(
       delete cell.formula;
     }
     if (formats) {
-      for (const key of STYLE_KEYS) {
+      for (const key of LOOK_KEYS) {
         if (copied?.[key] === undefined) delete cell[key];
         else Object.assign(cell, { [key]: structuredClone(copied[key]) });
       }

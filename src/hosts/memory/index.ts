@@ -10,5 +10,6 @@ export {
   type OperationInfo,
   type RequestRecord,
 } from "./memory-workbook";
-export type { CellLook, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+export type { CellLook } from "./state";
+export type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 export { OfficeError } from "./errors";

@@ -8,8 +8,8 @@ import type { ColorScalePoint, ConditionalFormat, ListValidation, TableSpec } fr
 import { formatRect, quoteSheet, type Rect } from "./address";
 import { sheetById } from "./document";
 import { nameFormula } from "./name-proxies";
+import { LOOK_KEYS, type CellLook } from "./state";
 import type {
-  BorderEdge,
   MemCell,
   MemColorScaleCriterion,
   MemConditionalFormat,
@@ -17,23 +17,6 @@ import type {
   MemState,
   Visibility,
 } from "./state";
-
-/** Formatting of one cell; absent keys are Excel's defaults. Colours are "#RRGGBB". */
-export interface CellLook {
-  numberFormat?: string;
-  fill?: string;
-  fontColor?: string;
-  bold?: boolean;
-  italic?: boolean;
-  /** Points. */
-  fontSize?: number;
-  wrap?: boolean;
-  /** Excel's names: "Left", "Center", "Right", "Top", "Bottom" ... */
-  horizontal?: string;
-  vertical?: string;
-  /** Edges with a border, and their style ("Thin"). */
-  borders?: Partial<Record<BorderEdge, string>>;
-}
 
 export interface SheetSnapshot {
   name: string;
@@ -128,18 +111,8 @@ function conditionalFormat(format: MemConditionalFormat): ConditionalFormat | un
 function look(cell: MemCell | undefined): CellLook | null {
   if (!cell) return null;
   const out: CellLook = {};
-  for (const key of [
-    "numberFormat",
-    "fill",
-    "fontColor",
-    "bold",
-    "italic",
-    "fontSize",
-    "wrap",
-    "horizontal",
-    "vertical",
-  ] as const) {
-    if (cell[key] !== undefined) (out as Record<string, unknown>)[key] = cell[key];
+  for (const key of LOOK_KEYS) {
+    if (key !== "borders" && cell[key] !== undefined) (out as Record<string, unknown>)[key] = cell[key];
   }
   if (cell.borders && Object.keys(cell.borders).length > 0) out.borders = { ...cell.borders };
   return Object.keys(out).length > 0 ? out : null;

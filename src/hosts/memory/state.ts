@@ -5,20 +5,41 @@ import type { Rect } from "./address";
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 export type BorderEdge = "top" | "bottom" | "left" | "right";
 
-export interface MemCell {
-  /** Constant value; for a formula cell, unused (see MemoryWorkbook.formulaValue). */
-  value: Cell;
-  formula?: string;
+/** Formatting of one cell; absent keys are Excel's defaults. Colours are "#RRGGBB". */
+export interface CellLook {
   numberFormat?: string;
   fill?: string;
   fontColor?: string;
   bold?: boolean;
   italic?: boolean;
+  /** Points. */
   fontSize?: number;
   wrap?: boolean;
+  /** Excel's names: "Left", "Center", "Right", "Top", "Bottom" ... */
   horizontal?: string;
   vertical?: string;
+  /** Edges with a border, and their style ("Thin"). */
   borders?: Partial<Record<BorderEdge, string>>;
+}
+
+/** Every formatting key of a cell, borders last (they are copied as an object). */
+export const LOOK_KEYS = [
+  "numberFormat",
+  "fill",
+  "fontColor",
+  "bold",
+  "italic",
+  "fontSize",
+  "wrap",
+  "horizontal",
+  "vertical",
+  "borders",
+] as const;
+
+export interface MemCell extends CellLook {
+  /** Constant value; for a formula cell, unused (see MemoryWorkbook.formulaValue). */
+  value: Cell;
+  formula?: string;
 }
 
 export interface MemColorScaleCriterion {
