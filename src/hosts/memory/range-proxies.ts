@@ -147,6 +147,20 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     });
   }
 
+  unmerge(): void {
+    this.queue("unmerge", [], () => {
+      const { sheet, rect } = this.binding.get();
+      doc.unmerge(sheet, rect);
+    });
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.queue("clear", [applyTo], () => {
+      const { sheet, rect } = this.binding.get();
+      doc.clearRange(sheet, rect, applyTo);
+    });
+  }
+
   select(): void {
     this.queue("select", [], () => {
       const { sheet, rect } = this.binding.get();
@@ -341,6 +355,18 @@ class ConditionalFormatCollectionProxy implements ExcelConditionalFormatCollecti
     private readonly context: MemoryContext,
     private readonly range: RangeProxy,
   ) {}
+
+  clearAll(): void {
+    this.context.enqueue({
+      path: `${this.range.path}.conditionalFormats`,
+      member: "clearAll",
+      args: [],
+      apply: () => {
+        const { sheet, rect } = this.range.binding.get();
+        doc.clearConditionalFormats(sheet, rect);
+      },
+    });
+  }
 
   add(type: "ColorScale" | "CellValue"): ExcelConditionalFormat {
     const binding = new Binding<MemConditionalFormat>(
