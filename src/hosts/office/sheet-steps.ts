@@ -10,12 +10,7 @@ import type { Cell } from "../../core/types";
 import type { CellStyle, ColorScalePoint, ConditionalFormat, SheetSpec } from "../../sheets/spec";
 import { cellBlocks, findFills } from "./cell-blocks";
 import { cellInput } from "./cell-input";
-import type {
-  ExcelBorderIndex,
-  ExcelColorScaleCriterion,
-  ExcelRange,
-  ExcelWorksheet,
-} from "./excel-api";
+import type { ExcelBorderIndex, ExcelColorScaleCriterion, ExcelRange, ExcelWorksheet } from "./excel-api";
 
 export interface Step {
   /** Approximate UTF-8 size of what the step queues. */

@@ -142,7 +142,11 @@ export class XlsxHost implements WorkbookHost {
  * validation; column widths and panes where the spec sets them and the user's elsewhere; the owned sheet's name and
  * everything else of its own.
  */
-function inPlace(owned: ExcelJS.Worksheet, fresh: ExcelJS.Worksheet, spec: SheetSpec): ExcelJS.WorksheetModel {
+function inPlace(
+  owned: ExcelJS.Worksheet,
+  fresh: ExcelJS.Worksheet,
+  spec: SheetSpec,
+): ExcelJS.WorksheetModel {
   const kept = owned.model;
   const made = fresh.model;
   const widths = new Map<number, number>();
