@@ -10,22 +10,33 @@ import { reportProblems } from "./context";
 import { loadFrameworkFile, ratingsTable } from "./inputs";
 import { outputKind, writeOutput } from "./output-file";
 import { UsageError } from "./usage";
+import type { Framework } from "../core/framework";
+import { RATINGS_KEY } from "../sheets/ratings-sheet";
+import { buildMatrix, createRatings, scoreRatings } from "../workbook/commands";
+import { isMatrixKey, trackOfKey } from "../workbook/matrix-edits";
+import { openForUpdate, saveWorkbook } from "./workbook-file";
 
 export interface BuildOptions {
   ratings?: string;
   framework?: string;
   tracks?: string[];
-  output: string;
+  /** A new workbook to write, or (into) an existing one to update in place: exactly one. */
+  output?: string;
+  into?: string;
 }
 
 export async function buildCommand(options: BuildOptions, context: CliContext): Promise<void> {
-  outputKind(options.output, ["xlsx"]);
+  if ((options.output === undefined) === (options.into === undefined))
+    throw new UsageError("build needs either -o OUT.xlsx (a new workbook) or --into BOOK.xlsx (update one)");
+  if (options.output !== undefined) outputKind(options.output, ["xlsx"]);
   const framework = await loadFrameworkFile(options.framework);
   const known = framework.tracks.map((track) => track.id);
   const unknown = (options.tracks ?? []).filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     throw new UsageError(`--tracks: no track ${listNames(unknown)}; the tracks are ${listNames(known, 30)}`);
   }
+  if (options.into !== undefined) return updateWorkbook(options.into, framework, options, context);
+  const output = options.output as string;
   const trackIds = options.tracks && options.tracks.length > 0 ? options.tracks : known;
 
   let table: Cell[][];
@@ -43,7 +54,45 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
   // The file's own problems were reported above; anything left is about the workbook as a whole.
   const remaining = built.problems.filter((problem) => problem.row === undefined);
   reportProblems(options.ratings ?? "sample team", remaining, context);
-  context.progress(`writing ${options.output} (${built.people} people)`);
-  await writeOutput(options.output, await workbookToBytes(built.host.workbook));
+  context.progress(`writing ${output} (${built.people} people)`);
+  await writeOutput(output, await workbookToBytes(built.host.workbook));
+  context.progress("done");
+}
+
+/**
+ * `build --into BOOK.xlsx`: the workbook's matrix sheets rebuilt with their edits kept (the tracks it has, or
+ * --tracks), its Ratings sheet laid out again with every rating kept, and its heatmaps rescored, in place.
+ */
+async function updateWorkbook(
+  file: string,
+  framework: Framework,
+  options: BuildOptions,
+  context: CliContext,
+): Promise<void> {
+  if (options.ratings !== undefined)
+    throw new UsageError(
+      "build --into keeps the workbook's own Ratings sheet; --ratings is for a new workbook (-o)",
+    );
+  context.progress(`reading ${file}`);
+  const host = await openForUpdate(file);
+  const owned = await host.ownedSheets();
+  const present = owned.filter((sheet) => isMatrixKey(sheet.key)).map((sheet) => trackOfKey(sheet.key));
+  const trackIds =
+    options.tracks && options.tracks.length > 0
+      ? options.tracks
+      : present.length > 0
+        ? present
+        : framework.tracks.map((track) => track.id);
+  context.progress("building the matrix sheets");
+  const problems = (await buildMatrix(host, framework, trackIds, { keepEdits: true })).problems;
+  if (owned.some((sheet) => sheet.key === RATINGS_KEY)) {
+    context.progress("laying out the Ratings sheet");
+    problems.push(...(await createRatings(host, framework, [])).problems);
+    context.progress("scoring and writing the heatmaps");
+    problems.push(...(await scoreRatings(host, framework)).problems);
+  }
+  reportProblems(file, problems, context);
+  context.progress(`updating ${file}`);
+  await saveWorkbook(file, host);
   context.progress("done");
 }

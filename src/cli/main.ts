@@ -25,6 +25,7 @@ function parseCommand(argv: string[]) {
         from: { type: "string" },
         to: { type: "string" },
         output: { type: "string", short: "o" },
+        into: { type: "string" },
       },
     });
   } catch (error) {
@@ -54,7 +55,7 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
   const { values } = parsed;
   switch (command) {
     case "build":
-      only(parsed, command, ["ratings", "framework", "tracks", "output"]);
+      only(parsed, command, ["ratings", "framework", "tracks", "output", "into"]);
       // Commands load on demand: --help and usage errors answer at once, without ExcelJS.
       return (await import("./build-command")).buildCommand(
         {
@@ -64,15 +65,17 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
             ?.split(",")
             .map((id) => id.trim())
             .filter((id) => id !== ""),
-          output: required(values.output, "-o OUT.xlsx", command),
+          output: values.output,
+          into: values.into,
         },
         context,
       );
     case "score":
-      only(parsed, command, ["ratings", "framework", "format"]);
+      only(parsed, command, ["ratings", "framework", "format", "into"]);
       return (await import("./score-command")).scoreCommand(
         {
-          ratings: required(values.ratings, "--ratings FILE", command),
+          ratings: values.ratings,
+          into: values.into,
           framework: values.framework,
           format: scoreFormat(values.format),
         },

@@ -9,9 +9,16 @@ import type { CliContext } from "./context";
 import { reportProblems } from "./context";
 import type { ScoreFormat } from "./arguments";
 import { textTable } from "./text-table";
+import type { CareerMatrix } from "../core/matrix";
+import type { PersonReadiness } from "../core/types";
+import { scoreRatings } from "../workbook/commands";
+import { UsageError } from "./usage";
+import { matrixOfRatingsFile, openForUpdate, saveWorkbook, workbookMatrix } from "./workbook-file";
 
 export interface ScoreOptions {
-  ratings: string;
+  /** A ratings file, or (into) the workbook whose Ratings sheet is scored and whose heatmaps are updated. */
+  ratings?: string;
+  into?: string;
   framework?: string;
   format: ScoreFormat;
 }
@@ -19,12 +26,30 @@ export interface ScoreOptions {
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 export async function scoreCommand(options: ScoreOptions, context: CliContext): Promise<void> {
-  const matrix = careerMatrixFromFramework(await loadFrameworkFile(options.framework));
-  context.progress(`reading ${options.ratings}`);
-  const read = await ratingsTable(options.ratings, matrix);
-  reportProblems(options.ratings, read.problems, context);
-  context.progress(`scoring ${read.people.length} people`);
-  const scored = scoreTeam(matrix, read.people);
+  if ((options.ratings === undefined) === (options.into === undefined))
+    throw new UsageError("score needs either --ratings FILE or --into BOOK.xlsx");
+  const framework = await loadFrameworkFile(options.framework);
+  let matrix: CareerMatrix;
+  let scored: PersonReadiness[];
+  if (options.into !== undefined) {
+    context.progress(`reading ${options.into}`);
+    const host = await openForUpdate(options.into);
+    const result = await scoreRatings(host, framework);
+    reportProblems(options.into, result.problems, context);
+    matrix = await workbookMatrix(options.into, host, framework, { ...context, stderr: () => undefined });
+    context.progress(`updating ${options.into}`);
+    await saveWorkbook(options.into, host);
+    scored = result.scored;
+  } else {
+    const file = options.ratings as string;
+    // A workbook's ratings are scored against its own matrix sheets, as the add-in scores them.
+    matrix = (await matrixOfRatingsFile(file, framework, context)) ?? careerMatrixFromFramework(framework);
+    context.progress(`reading ${file}`);
+    const read = await ratingsTable(file, matrix);
+    reportProblems(file, read.problems, context);
+    context.progress(`scoring ${read.people.length} people`);
+    scored = scoreTeam(matrix, read.people);
+  }
   if (options.format === "json") {
     const people = scored.map(({ person, levels, current, next, highestReady }) => ({
       person: person.person,

@@ -5,8 +5,12 @@ Commands:
   build    [--ratings FILE.csv|FILE.xlsx] [--framework FILE.json] [--tracks ID,ID] -o OUT.xlsx
            Build the career-matrix workbook: matrix, ratings, heatmaps, team summary and calibration.
            Without --ratings it uses the bundled sample team.
-  score    --ratings FILE [--framework FILE.json] [--format table|json|csv]
-           Readiness per person on stdout (default: table).
+  build    --into BOOK.xlsx [--framework FILE.json] [--tracks ID,ID]
+           Update a workbook in place: its matrix sheets (edits kept), Ratings sheet (ratings kept) and heatmaps;
+           every other sheet, formula and name stays as it is.
+  score    --ratings FILE | --into BOOK.xlsx [--framework FILE.json] [--format table|json|csv]
+           Readiness per person on stdout (default: table). A workbook is scored against its own matrix
+           sheets as edited; --into also updates its heatmaps in place.
   compare  --from TRACK:LEVEL --to TRACK:LEVEL [--framework FILE.json] [-o OUT.xlsx|OUT.csv]
            Two levels side by side; a table of expectations on stdout when there is no -o
            (the CSV and the workbook also carry the descriptors).

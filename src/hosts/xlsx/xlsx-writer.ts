@@ -33,7 +33,9 @@ export function setActiveSheet(workbook: ExcelJS.Workbook, index: number): void 
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible", activeTab: index },
   ];
   workbook.worksheets.forEach((sheet, i) => {
-    sheet.views = (sheet.views.length > 0 ? sheet.views : [{}]).map((view) => ({
+    // A sheet read from a file without a view of its own has none (null), not an empty list.
+    const views = (sheet.views as Partial<ExcelJS.WorksheetView>[] | null) ?? [];
+    sheet.views = (views.length > 0 ? views : [{}]).map((view) => ({
       ...view,
       tabSelected: i === index,
     }));
