@@ -25,7 +25,6 @@ import {
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
 import * as doc from "./document";
 import { OfficeError } from "./errors";
-import { WorksheetProxy } from "./worksheet-proxies";
 import type { BorderEdge, MemCell, MemConditionalFormat, MemSheet } from "./state";
 
 export interface RangeTarget {
@@ -123,12 +122,12 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     return this.readField<string>("address");
   }
 
-  private sheetProxy?: WorksheetProxy;
+  private sheetProxy?: ExcelWorksheet;
 
   get worksheet(): ExcelWorksheet {
     if (!this.sheetProxy) {
-      const proxy = new WorksheetProxy(this.context, `${this.path}.worksheet`);
-      this.queue("worksheet", [], () => proxy.binding.bind(this.binding.get().sheet));
+      const { proxy, bind } = this.context.sheetProxy(`${this.path}.worksheet`);
+      this.queue("worksheet", [], () => bind(this.binding.get().sheet));
       this.sheetProxy = proxy;
     }
     return this.sheetProxy;
