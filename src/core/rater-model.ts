@@ -12,40 +12,28 @@
  *
  * - Difficulty is a fixed effect per track, level and competency: it absorbs the level's expectations and the
  *   average ability of the people at that level, so comparisons are always within a track and level.
- * - Effects are in scale points, relative to the mean rater: + rates above (lenient), − rates below (severe). Raters
- *   that share no track and level, directly or through other raters, cannot be compared: each connected group is
- *   centred on its own mean, and a rater with nobody to compare with "cannot be estimated".
+ * - Effects are in scale points, relative to the mean rater: + rates above (lenient), − below (severe); they sum
+ *   to zero over the raters compared. Those are the raters with at least MIN_PEOPLE people, so one extreme person
+ *   does not move everyone's reference. Raters that share no track and level, directly or through other raters,
+ *   cannot be compared: each connected group is its own reference, and a rater with nobody to compare with "cannot
+ *   be estimated".
  * - Ability spread and noise are estimated by restricted-maximum-likelihood-style EM iterations; the fit for given
  *   spreads solves the mixed-model equations exactly (people absorbed, then difficulties per track and level, then a
  *   dense system in the raters), which also gives each effect's standard error.
  * - An effect is flagged only when it is at least MIN_EFFECT (0.5 scale points, below which Linacre's Facets calls a
  *   rater effect negligible), rests on at least MIN_PEOPLE people, and is significant at the two-sided 5% level of
- *   Student's t (jStat), with degrees of freedom people − track-and-levels − compared raters.
+ *   Student's t (jStat), with degrees of freedom people − track-and-levels − compared raters; for a rater who shares
+ *   people with another rater, the ratings' own degrees of freedom, as that evidence is within people.
  */
 import { jStat } from "jstat";
 import { personKey } from "./names";
-import type { PersonRatings } from "./types";
+import type { PersonRatings, RaterCalibration } from "./types";
 
 export const MIN_EFFECT = 0.5;
 export const MIN_PEOPLE = 2;
 export const SIGNIFICANCE = 0.05;
 
-export type RaterFlag = "lenient" | "severe";
-
-export interface RaterEffect {
-  /** As first written. */
-  rater: string;
-  /** Distinct people this rater rated. */
-  people: number;
-  ratings: number;
-  /** Scale points relative to the mean rater of the group compared; null when it cannot be estimated. */
-  effect: number | null;
-  standardError: number | null;
-  /** Two-sided p-value of the effect against 0. */
-  pValue: number | null;
-  flag: RaterFlag | null;
-  reason: string;
-}
+export type RaterEffect = RaterCalibration;
 
 export interface RaterModel {
   /** Named raters, in order of first appearance. */
@@ -94,6 +82,8 @@ interface Layout {
   raterKeys: string[];
   raterNames: string[];
   raterPeople: Int32Array;
+  /** 1 for a rater who rated someone another rater also rated. */
+  raterOverlaps: Uint8Array;
   personCount: number;
 }
 
@@ -126,6 +116,8 @@ function layout(entries: PersonRatings[]): Layout {
   const value: number[] = [];
   const raterPeople = new Int32Array(raterKeys.length);
   const seen = new Int32Array(raterKeys.length).fill(-1);
+  const raterOverlaps = new Uint8Array(raterKeys.length);
+  const ratersOfPerson: number[] = [];
   let personCount = 0;
   for (const { stratum, entries: own } of byPerson.values()) {
     const start = value.length;
@@ -143,9 +135,12 @@ function layout(entries: PersonRatings[]): Layout {
         if (seen[r] !== personCount) {
           seen[r] = personCount;
           raterPeople[r]++;
+          ratersOfPerson.push(r);
         }
       }
     }
+    if (ratersOfPerson.length > 1) for (const r of ratersOfPerson) raterOverlaps[r] = 1;
+    ratersOfPerson.length = 0;
     if (value.length > start) {
       stratum.people.push({ start, end: value.length });
       personCount++;
@@ -176,6 +171,7 @@ function layout(entries: PersonRatings[]): Layout {
     raterKeys,
     raterNames,
     raterPeople,
+    raterOverlaps,
     personCount,
   };
 }
@@ -593,35 +589,32 @@ export function fitRaterModel(entries: PersonRatings[]): RaterModel {
   }
 
   const named = (r: number): boolean => data.raterKeys[r] !== "";
-  // Named raters of each connected group, and what each group's standard errors need from the inverse.
+  // The raters of each connected group, and the reference each is measured from: the mean of the group's raters
+  // with at least MIN_PEOPLE people (all of the group's raters when fewer than two have), so that a rater of a
+  // single person, whose effect is mostly that person's ability, does not move everyone else's.
+  // People without a rater count as one more rater here: they are rated by someone.
   const members = new Map<number, number[]>();
   for (let r = 0; r < R; r++) {
-    if (!named(r)) continue;
     const group = members.get(components[r]);
     if (group) group.push(r);
     else members.set(components[r], [r]);
   }
-  const diagonal = new Float64Array(R);
-  const rowSum = new Float64Array(R);
-  const groupSum = new Map<number, number>();
-  if (result) {
-    const { inverse } = result;
-    for (const [component, group] of members) {
-      let total = 0;
-      for (const j of group) {
-        if (inverse) {
-          diagonal[j] = inverse[j * R + j];
-          let sum = 0;
-          for (const h of group) sum += inverse[j * R + h];
-          rowSum[j] = sum;
-        } else {
-          diagonal[j] = 1 / result.diagonal[j];
-          rowSum[j] = diagonal[j];
-        }
-        total += rowSum[j];
-      }
-      groupSum.set(component, total);
-    }
+  const reference = new Map<number, number[]>();
+  for (const [component, group] of members) {
+    const enough = group.filter((r) => data.raterPeople[r] >= MIN_PEOPLE);
+    reference.set(component, enough.length >= 2 ? enough : group);
+  }
+  // What the standard errors need from the inverse G: g_rr, Σ_j∈ref g_rj, and Σ_j,h∈ref g_jh per group.
+  const inverseAt = (i: number, j: number): number => {
+    if (!result) return 0;
+    if (result.inverse) return result.inverse[i * R + j];
+    return i === j ? 1 / result.diagonal[i] : 0;
+  };
+  const referenceSum = new Map<number, number>();
+  for (const [component, ref] of reference) {
+    let total = 0;
+    for (const j of ref) for (const h of ref) total += inverseAt(j, h);
+    referenceSum.set(component, total);
   }
   const effects: RaterEffect[] = [];
   const flagged = new Map<string, number>();
@@ -644,21 +637,28 @@ export function fitRaterModel(entries: PersonRatings[]): RaterModel {
       continue;
     }
     const x = result.effects;
-    const k = group.length;
+    const ref = reference.get(components[r]) as number[];
+    const k = ref.length;
     let mean = 0;
-    for (const j of group) mean += x[j];
+    let cross = 0;
+    for (const j of ref) {
+      mean += x[j];
+      cross += inverseAt(r, j);
+    }
     mean /= k;
-    // Variance of the contrast e_r − mean of the group: g_rr − 2·mean_j g_rj + mean_jl g_jl, times the noise.
+    // Variance of the contrast e_r − mean of the reference: g_rr − 2·mean_j g_rj + mean_jh g_jh, times the noise.
     const variance =
-      Math.max(0, diagonal[r] - (2 * rowSum[r]) / k + (groupSum.get(components[r]) as number) / (k * k)) *
+      Math.max(0, inverseAt(r, r) - (2 * cross) / k + (referenceSum.get(components[r]) as number) / (k * k)) *
       noise2;
     const effect = x[r] - mean;
     const se = Math.sqrt(variance);
     const t = se > 0 ? Math.abs(effect) / se : Infinity;
-    const pValue = Number.isFinite(t) ? 2 * (1 - jStat.studentt.cdf(t, df)) : 0;
+    // Evidence from people rated by two raters is rating noise, estimated on the ratings' degrees of freedom.
+    const dof = data.raterOverlaps[r] ? withinDf : df;
+    const pValue = Number.isFinite(t) ? 2 * (1 - jStat.studentt.cdf(t, dof)) : 0;
     const side = effect >= 0 ? "above" : "below";
-    const stated = `${fmt(Math.abs(effect))} points ${side} the mean rater (± ${fmt(se)}, ${plural(base.people, "person", "people")}, ${plural(base.ratings, "rating")})`;
-    let flag: RaterFlag | null = null;
+    const stated = `${fmt(Math.abs(effect))} points ${side} the mean of ${k} raters compared (± ${fmt(se)}, ${plural(base.people, "person", "people")}, ${plural(base.ratings, "rating")})`;
+    let flag: RaterEffect["flag"] = null;
     let reason: string;
     if (Math.abs(effect) < MIN_EFFECT) reason = `In line with others: ${stated}.`;
     else if (base.people < MIN_PEOPLE)
@@ -675,8 +675,8 @@ export function fitRaterModel(entries: PersonRatings[]): RaterModel {
 
   return {
     raters: effects,
-    abilitySpread: Math.sqrt(spread2),
-    noise: Math.sqrt(noise2),
+    abilitySpread: result ? Math.sqrt(spread2) : 0,
+    noise: result ? Math.sqrt(noise2) : 0,
     flaggedEffect: (rater) => flagged.get(personKey(rater)) ?? 0,
   };
 }

@@ -20,8 +20,7 @@ function simulation(seed: number, ratersPerPerson: 1 | 2): Simulation {
 }
 
 function planted(rater: string): number {
-  const k = Number(/^Rater (\d+)$/.exec(rater)?.[1]);
-  return PLANTED[k];
+  return PLANTED[Number(/^Rater (\d+)$/.exec(rater)?.[1])];
 }
 
 /** Largest distance between an estimated effect and the planted one. */
@@ -160,7 +159,7 @@ describe("rater model: what it reports", () => {
     expect(lena.flag).toBe("lenient");
     expect(sven.flag).toBe("severe");
     expect(lena.reason).toMatch(
-      /^Rates 0\.50 points above the mean rater \(± 0\.\d\d, 4 people, 12 ratings\), p [<=] 0\.0\d+: review/,
+      /^Rates 0\.50 points above the mean of 2 raters compared \(± 0\.\d\d, 4 people, 12 ratings\), p [<=] 0\.0\d+: review/,
     );
   });
 
@@ -170,7 +169,9 @@ describe("rater model: what it reports", () => {
       ["0.40", null],
       ["-0.40", null],
     ]);
-    expect(model.raters[0].reason).toMatch(/^In line with others: 0\.40 points above the mean rater/);
+    expect(model.raters[0].reason).toMatch(
+      /^In line with others: 0\.40 points above the mean of 2 raters compared/,
+    );
   });
 
   it("does not flag a large effect that noise could explain", () => {
