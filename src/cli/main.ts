@@ -19,6 +19,7 @@ function parseCommand(argv: string[]) {
       options: {
         help: { type: "boolean", short: "h" },
         ratings: { type: "string" },
+        baseline: { type: "string" },
         framework: { type: "string" },
         tracks: { type: "string" },
         format: { type: "string" },
@@ -73,6 +74,17 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
       return (await import("./score-command")).scoreCommand(
         {
           ratings: required(values.ratings, "--ratings FILE", command),
+          framework: values.framework,
+          format: scoreFormat(values.format),
+        },
+        context,
+      );
+    case "calibrate":
+      only(parsed, command, ["ratings", "baseline", "framework", "format"]);
+      return (await import("./calibrate-command")).calibrateCommand(
+        {
+          ratings: required(values.ratings, "--ratings FILE", command),
+          baseline: values.baseline,
           framework: values.framework,
           format: scoreFormat(values.format),
         },
