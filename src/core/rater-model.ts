@@ -65,8 +65,6 @@ interface Stratum {
   people: Person[];
   /** Competency → local index. */
   cells: Map<string, number>;
-  /** Global rater index → local index (after the cells). */
-  raterLocal: Map<number, number>;
   raters: number[];
 }
 
@@ -93,7 +91,7 @@ function layout(entries: PersonRatings[]): Layout {
   const raterNames: string[] = [];
   const strata = new Map<string, Stratum>();
   // A person is one name at one track and level; their entries (one per rater) are grouped.
-  const byPerson = new Map<string, { stratum: Stratum; entries: PersonRatings[] }>();
+  const byPerson = new Map<string, { stratum: Stratum; entries: PersonRatings[]; raters: number[] }>();
   for (const entry of entries) {
     const rKey = personKey(entry.rater);
     if (!raterIndex.has(rKey)) {
@@ -103,12 +101,14 @@ function layout(entries: PersonRatings[]): Layout {
     }
     const sKey = `${entry.track}\u0000${entry.level}`;
     let stratum = strata.get(sKey);
-    if (!stratum)
-      strata.set(sKey, (stratum = { people: [], cells: new Map(), raterLocal: new Map(), raters: [] }));
+    if (!stratum) strata.set(sKey, (stratum = { people: [], cells: new Map(), raters: [] }));
     const pKey = `${sKey}\u0000${personKey(entry.person)}`;
+    const r = raterIndex.get(rKey) as number;
     const group = byPerson.get(pKey);
-    if (group) group.entries.push(entry);
-    else byPerson.set(pKey, { stratum, entries: [entry] });
+    if (group) {
+      group.entries.push(entry);
+      group.raters.push(r);
+    } else byPerson.set(pKey, { stratum, entries: [entry], raters: [r] });
   }
 
   const cell: number[] = [];
@@ -119,11 +119,11 @@ function layout(entries: PersonRatings[]): Layout {
   const raterOverlaps = new Uint8Array(raterKeys.length);
   const ratersOfPerson: number[] = [];
   let personCount = 0;
-  for (const { stratum, entries: own } of byPerson.values()) {
+  for (const { stratum, entries: own, raters: ownRaters } of byPerson.values()) {
     const start = value.length;
-    for (const entry of own) {
-      const r = raterIndex.get(personKey(entry.rater)) as number;
-      const ratings = entry.ratings;
+    for (let e = 0; e < own.length; e++) {
+      const r = ownRaters[e];
+      const ratings = own[e].ratings;
       for (const competency in ratings) {
         const rating = ratings[competency];
         if (typeof rating !== "number" || !Number.isFinite(rating)) continue;
@@ -148,13 +148,14 @@ function layout(entries: PersonRatings[]): Layout {
   }
   const strataList = [...strata.values()].filter((s) => s.people.length > 0);
   const raterLocal = new Int32Array(value.length);
+  const localOf = new Int32Array(raterKeys.length);
   for (const s of strataList) {
+    localOf.fill(-1);
     for (const p of s.people) {
       for (let i = p.start; i < p.end; i++) {
-        let local = s.raterLocal.get(rater[i]);
-        if (local === undefined) {
-          local = s.cells.size + s.raters.length;
-          s.raterLocal.set(rater[i], local);
+        let local = localOf[rater[i]];
+        if (local < 0) {
+          local = localOf[rater[i]] = s.cells.size + s.raters.length;
           s.raters.push(rater[i]);
         }
         raterLocal[i] = local;
@@ -163,10 +164,10 @@ function layout(entries: PersonRatings[]): Layout {
   }
   return {
     strata: strataList,
-    cell: Int32Array.from(cell),
-    rater: Int32Array.from(rater),
+    cell: new Int32Array(cell),
+    rater: new Int32Array(rater),
     raterLocal,
-    value: Float64Array.from(value),
+    value: new Float64Array(value),
     raterCount: raterKeys.length,
     raterKeys,
     raterNames,
