@@ -20,6 +20,8 @@ import { textTable } from "./text-table";
 export interface CalibrateOptions {
   ratings: string;
   baseline?: string;
+  /** More ratings of the same people by other raters: evidence for the rater model only. */
+  otherRatings?: string;
   framework?: string;
   format: ScoreFormat;
 }
@@ -51,9 +53,11 @@ export async function calibrateCommand(options: CalibrateOptions, context: CliCo
   const people = await readPeople(options.ratings, matrix, context);
   const baseline =
     options.baseline === undefined ? undefined : await readPeople(options.baseline, matrix, context);
+  const otherRatings =
+    options.otherRatings === undefined ? [] : await readPeople(options.otherRatings, matrix, context);
   context.progress(`fitting the rater model to ${people.length} people`);
   const scored = scoreTeam(matrix, people);
-  const calibration = calibrate(matrix, scored);
+  const calibration = calibrate(matrix, scored, { otherRatings });
   const box = nineBox(matrix.scoring, scored);
   const changes = baseline && sessionChanges(matrix, baseline, people);
 

@@ -20,6 +20,7 @@ function parseCommand(argv: string[]) {
         help: { type: "boolean", short: "h" },
         ratings: { type: "string" },
         baseline: { type: "string" },
+        "other-ratings": { type: "string" },
         framework: { type: "string" },
         tracks: { type: "string" },
         format: { type: "string" },
@@ -80,11 +81,12 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
         context,
       );
     case "calibrate":
-      only(parsed, command, ["ratings", "baseline", "framework", "format"]);
+      only(parsed, command, ["ratings", "baseline", "other-ratings", "framework", "format"]);
       return (await import("./calibrate-command")).calibrateCommand(
         {
           ratings: required(values.ratings, "--ratings FILE", command),
           baseline: values.baseline,
+          otherRatings: values["other-ratings"],
           framework: values.framework,
           format: scoreFormat(values.format),
         },

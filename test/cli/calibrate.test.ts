@@ -148,6 +148,36 @@ describe("career-matrix calibrate", () => {
     expect(tables[1].slice(1).filter((row) => row.length === 5)).toHaveLength(9);
   });
 
+  it("uses other raters' ratings of the same people to estimate a rater who has no one else at their levels", () => {
+    const raterCol = header.indexOf("Rater");
+    // A second manager rates Hannah Lindqvist's people one point lower on everything.
+    const second = [
+      header,
+      ...before
+        .slice(1)
+        .filter((row) => row[raterCol] === "Hannah Lindqvist")
+        .map((row) =>
+          row.map((cell, i) =>
+            i === raterCol
+              ? "Amara Okafor"
+              : i >= firstRating && typeof cell === "number"
+                ? Math.max(0, cell - 1)
+                : cell,
+          ),
+        ),
+    ];
+    fs.writeFileSync(file("second.csv"), toCsv(second));
+    const effectOf = (args: string[]) => {
+      const run = runCli(["calibrate", "--ratings", "before.csv", "--format", "json", ...args], dir);
+      expect(run.status).toBe(0);
+      const raters = (JSON.parse(run.stdout) as { raters: { rater: string; effect: number | null }[] })
+        .raters;
+      return raters.find((r) => r.rater === "Hannah Lindqvist")?.effect;
+    };
+    expect(effectOf([])).toBeNull();
+    expect(effectOf(["--other-ratings", "second.csv"])).toBeGreaterThan(0.3);
+  });
+
   it("needs --ratings, refuses options it does not take, and names a baseline it cannot read", () => {
     const missing = runCli(["calibrate"], dir);
     expect(missing.status).toBe(2);
