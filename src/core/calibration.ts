@@ -137,7 +137,11 @@ export function calibrate(
   for (const l of levels)
     for (const status of Object.keys(totals) as ReadinessStatus[]) totals[status] += l.counts[status];
 
-  const model = fitRaterModel([...scored.map((s) => s.person), ...(options.otherRatings ?? [])]);
+  const competencies = [...new Set(matrix.tracks.flatMap((t) => t.competencies.map((c) => c.id)))];
+  const model = fitRaterModel(
+    [...scored.map((s) => s.person), ...(options.otherRatings ?? [])],
+    competencies,
+  );
 
   // Raters by name ignoring case and spacing, shown as first written; people with no rater belong to no group.
   const groups = new Map<string, { name: string; people: Scored[] }>();

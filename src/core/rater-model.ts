@@ -26,6 +26,7 @@
  *   people with another rater, the ratings' own degrees of freedom, as that evidence is within people.
  */
 import { jStat } from "jstat";
+import type { CompetencyId } from "./framework";
 import { personKey } from "./names";
 import type { PersonRatings, RaterCalibration } from "./types";
 
@@ -85,7 +86,7 @@ interface Layout {
   personCount: number;
 }
 
-function layout(entries: PersonRatings[]): Layout {
+function layout(entries: PersonRatings[], competencies: readonly CompetencyId[] | undefined): Layout {
   const raterIndex = new Map<string, number>();
   const raterKeys: string[] = [];
   const raterNames: string[] = [];
@@ -118,17 +119,28 @@ function layout(entries: PersonRatings[]): Layout {
   const seen = new Int32Array(raterKeys.length).fill(-1);
   const raterOverlaps = new Uint8Array(raterKeys.length);
   const ratersOfPerson: number[] = [];
+  // Per track and level, with a list of competencies: each one's cell, -1 until rated.
+  const cellsByKey = new Map<Stratum, Int32Array>();
   let personCount = 0;
   for (const { stratum, entries: own, raters: ownRaters } of byPerson.values()) {
     const start = value.length;
     for (let e = 0; e < own.length; e++) {
       const r = ownRaters[e];
       const ratings = own[e].ratings;
-      for (const competency in ratings) {
+      // Looking up known competencies is far cheaper than listing the keys of a many-keyed object.
+      const keys = competencies ?? Object.keys(ratings);
+      let cellOf = competencies && cellsByKey.get(stratum);
+      if (competencies && !cellOf) cellsByKey.set(stratum, (cellOf = new Int32Array(keys.length).fill(-1)));
+      for (let k = 0; k < keys.length; k++) {
+        const competency = keys[k];
         const rating = ratings[competency];
         if (typeof rating !== "number" || !Number.isFinite(rating)) continue;
-        let c = stratum.cells.get(competency);
-        if (c === undefined) stratum.cells.set(competency, (c = stratum.cells.size));
+        let c = cellOf ? cellOf[k] : (stratum.cells.get(competency) ?? -1);
+        if (c < 0) {
+          c = stratum.cells.get(competency) ?? stratum.cells.size;
+          stratum.cells.set(competency, c);
+          if (cellOf) cellOf[k] = c;
+        }
         cell.push(c);
         rater.push(r);
         value.push(rating);
@@ -554,9 +566,12 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Fits the model to every rating given: one entry per person and rater (a person may have several raters). */
-export function fitRaterModel(entries: PersonRatings[]): RaterModel {
-  const data = layout(entries);
+/**
+ * Fits the model to every rating given: one entry per person and rater (a person may have several raters). With
+ * `competencies`, only ratings of those are read (every competency of the matrix, say), which is faster.
+ */
+export function fitRaterModel(entries: PersonRatings[], competencies?: readonly CompetencyId[]): RaterModel {
+  const data = layout(entries, competencies);
   const R = data.raterCount;
   const components = connect(data);
   const N = data.value.length;
