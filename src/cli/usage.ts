@@ -7,6 +7,9 @@ Commands:
            Without --ratings it uses the bundled sample team.
   score    --ratings FILE [--framework FILE.json] [--format table|json|csv]
            Readiness per person on stdout (default: table).
+  compare  --from TRACK:LEVEL --to TRACK:LEVEL [--framework FILE.json] [-o OUT.xlsx|OUT.csv]
+           Two levels side by side; a table of expectations on stdout when there is no -o
+           (the CSV and the workbook also carry the descriptors).
   calibrate --ratings FILE [--baseline FILE] [--other-ratings FILE] [--framework FILE.json]
            [--format table|json|csv]
            For a calibration session: each rater's effect (rater model), the 9-box counts, who would change
@@ -14,9 +17,6 @@ Commands:
            the session changed. --other-ratings: more ratings of the same people by other raters (self, peer,
            a second manager), same columns, used as direct evidence of rater effects.
            CSV: one table after another, a blank line between them.
-  compare  --from TRACK:LEVEL --to TRACK:LEVEL [--framework FILE.json] [-o OUT.xlsx|OUT.csv]
-           Two levels side by side; a table of expectations on stdout when there is no -o
-           (the CSV and the workbook also carry the descriptors).
 
 Options:
   -h, --help   Show this help.
