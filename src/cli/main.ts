@@ -19,6 +19,8 @@ function parseCommand(argv: string[]) {
       options: {
         help: { type: "boolean", short: "h" },
         ratings: { type: "string" },
+        baseline: { type: "string" },
+        "other-ratings": { type: "string" },
         framework: { type: "string" },
         tracks: { type: "string" },
         format: { type: "string" },
@@ -76,6 +78,18 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
         {
           ratings: values.ratings,
           into: values.into,
+          framework: values.framework,
+          format: scoreFormat(values.format),
+        },
+        context,
+      );
+    case "calibrate":
+      only(parsed, command, ["ratings", "baseline", "other-ratings", "framework", "format"]);
+      return (await import("./calibrate-command")).calibrateCommand(
+        {
+          ratings: required(values.ratings, "--ratings FILE", command),
+          baseline: values.baseline,
+          otherRatings: values["other-ratings"],
           framework: values.framework,
           format: scoreFormat(values.format),
         },

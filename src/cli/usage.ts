@@ -14,6 +14,13 @@ Commands:
   compare  --from TRACK:LEVEL --to TRACK:LEVEL [--framework FILE.json] [-o OUT.xlsx|OUT.csv]
            Two levels side by side; a table of expectations on stdout when there is no -o
            (the CSV and the workbook also carry the descriptors).
+  calibrate --ratings FILE [--baseline FILE] [--other-ratings FILE] [--framework FILE.json]
+           [--format table|json|csv]
+           For a calibration session: each rater's effect (rater model), the 9-box counts, who would change
+           status with rater-adjusted readiness and, with --baseline (the ratings before the session), what
+           the session changed. --other-ratings: more ratings of the same people by other raters (self, peer,
+           a second manager), same columns, used as direct evidence of rater effects.
+           CSV: one table after another, a blank line between them.
 
 Options:
   -h, --help   Show this help.
