@@ -22,7 +22,7 @@ const SIZES = [1000, 10000];
 const RUNS = 5;
 
 /** Three tracks of ten levels (six IC, four management); 48 competencies on both paths, 12 for management only. */
-function syntheticMatrix(): CareerMatrix {
+export function syntheticMatrix(): CareerMatrix {
   const areas = ["technical", "leadership", "delivery", "values"].map((id, i) => ({
     id,
     name: id,
@@ -72,7 +72,7 @@ function syntheticMatrix(): CareerMatrix {
 }
 
 /** A ratings table as a host reads it: a fifth of the cells blank, a few ratings typed as labels. */
-function ratingsTable(matrix: CareerMatrix, people: number): Cell[][] {
+export function ratingsTable(matrix: CareerMatrix, people: number): Cell[][] {
   let seed = 7;
   const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const competencies = matrix.tracks[0].competencies;
