@@ -1,12 +1,12 @@
 // ExcelJS serves export only: in the production build it sits in a chunk of its own that loads when an export starts.
-import { productionBuildChunks, type BundleChunks } from "./production-build";
+import { BUILD_TIMEOUT_MS, productionBuildChunks, type BundleChunks } from "./production-build";
 
 const excelJs = /[\\/]node_modules[\\/]exceljs[\\/]/;
 
 let build: BundleChunks;
 beforeAll(() => {
   build = productionBuildChunks();
-}, 600_000);
+}, BUILD_TIMEOUT_MS);
 
 test("ExcelJS is in one chunk, named exceljs, that no page loads at start", () => {
   const withExcelJs = build.chunks.filter((chunk) => chunk.modules.some((m) => excelJs.test(m)));

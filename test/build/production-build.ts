@@ -11,6 +11,12 @@ export const projectRoot = join(__dirname, "..", "..");
 /** The production URL the test builds for, so the rewrite of the manifest's dev URLs can be seen. */
 export const productionUrl = "https://careers.example.test/matrix/";
 
+/**
+ * How long a suite's set-up may take to get the build: making it on a busy two-core machine takes minutes, and a
+ * suite that finds another one building waits for it. Every suite that calls productionBuild() uses this.
+ */
+export const BUILD_TIMEOUT_MS = 15 * 60 * 1000;
+
 /** Where builds are kept, one directory per hash of their inputs; `builds.log` records each build made. */
 export const buildCache = join(tmpdir(), "career-matrix-build");
 
