@@ -13,6 +13,7 @@ import {
 } from "../src/workbook/commands";
 import { officeWorkbook, typeRatings } from "../test/workbook/office-workbook";
 import { newPeople, teamOf } from "../test/workbook/team";
+import { report } from "./dashboard";
 
 const KB = 1024;
 
@@ -68,4 +69,10 @@ export async function run(): Promise<void> {
   }
   console.log("Workbook commands through the Office host over the in-memory workbook (KB = 1,024 bytes)");
   console.table(rows);
+  report({
+    figure: "workbook commands: largest request, 5,000 people",
+    unit: "KB",
+    now: Math.max(...rows.filter((r) => r.people === 5000).map((r) => Number(r.maxRequestKB))),
+    goal: 5 * KB,
+  });
 }
