@@ -19,7 +19,7 @@
  * adds a defined name `CM.Write.<start>.<id>` in its look sync and backs off if it sees another writer's claim there,
  * removing its own and trying again later. Requests run one at a time, so of two writers exactly one sees the other.
  */
-import { parseRange } from "../../core/a1";
+import { parseRange, rangeRef } from "../../core/a1";
 import type { Cell } from "../../core/types";
 import type { SheetSpec } from "../../sheets/spec";
 import type { OwnedSheet, SheetRead, WorkbookChange, WorkbookHost, WorkbookView } from "../../workbook/host";
@@ -30,12 +30,15 @@ import {
   type WorkbookLayout,
   type WritePlan,
 } from "../../workbook/write-plan";
-import type { ExcelContext, ExcelNamedItem, ExcelRun, ExcelWorksheet } from "./excel-api";
+import type { ExcelContext, ExcelNamedItem, ExcelRange, ExcelRun, ExcelWorksheet } from "./excel-api";
 import { a1Of, type Marker, ownerName, readMarkers } from "./markers";
 import { contentSteps, sheetLayoutSteps, type Step } from "./sheet-steps";
 
 /** Payload per build request: under Excel on the web's 5 MB limit with room for paths and formats. */
 export const REQUEST_BUDGET_BYTES = 3.5 * 1024 * 1024;
+
+/** Cells per read request when a sheet is too large to read in one: ~35 bytes a cell stays under 4 MB. */
+const READ_BLOCK_CELLS = 100_000;
 
 const CLAIM_PREFIX = "CM.Write.";
 /** A claim older than this belongs to a write that was cut off (the pane closed mid-write): it is ignored and removed. */
@@ -150,12 +153,11 @@ export class OfficeHost implements WorkbookHost {
         if (direct) return direct;
       }
       const markers = await this.loadMarkers(context);
-      const reads = keys.flatMap((key) => {
+      const owned = keys.flatMap((key) => {
         const name = markers.get(key)?.sheet;
-        return name ? [this.queueRead(key, context.workbook.worksheets.getItem(name).load("name"))] : [];
+        return name ? [{ key, name }] : [];
       });
-      await context.sync();
-      return reads.map((read) => read());
+      return this.readOwned(context, owned);
     });
   }
 
@@ -168,6 +170,54 @@ export class OfficeHost implements WorkbookHost {
     const result = reads.map((read) => read());
     for (const read of result) this.locations.set(read.key, read.name);
     return result;
+  }
+
+  /**
+   * Reads owned sheets in one sync; when the answer would pass Excel's 5 MB response limit, reads their used ranges'
+   * sizes, then the cells in blocks of rows, each request's answer under the limit.
+   */
+  private async readOwned(context: ExcelContext, sheets: OwnedSheet[]): Promise<SheetRead[]> {
+    const queued = sheets.map((o) =>
+      this.queueRead(o.key, context.workbook.worksheets.getItem(o.name).load("name")),
+    );
+    try {
+      await context.sync();
+      return queued.map((q) => q());
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "RequestPayloadSizeLimitExceeded") throw error;
+    }
+    const used = sheets.map((o) =>
+      context.workbook.worksheets
+        .getItem(o.name)
+        .getUsedRangeOrNullObject(true)
+        .load("address,rowCount,columnCount"),
+    );
+    await context.sync();
+    const reads: SheetRead[] = [];
+    for (const [i, sheet] of sheets.entries()) {
+      const range = used[i];
+      if (range.isNullObject) {
+        reads.push({ key: sheet.key, name: sheet.name, values: [] });
+        continue;
+      }
+      const area = parseRange(range.address);
+      if (!area) throw new Error(`Excel returned an unexpected used range "${range.address}".`);
+      const rowsPerBlock = Math.max(1, Math.floor(READ_BLOCK_CELLS / Math.max(1, range.columnCount)));
+      const blocks: ExcelRange[] = [];
+      for (let top = area.start.row; top <= area.end.row; top += rowsPerBlock) {
+        const bottom = Math.min(area.end.row, top + rowsPerBlock - 1);
+        blocks.push(
+          context.workbook.worksheets
+            .getItem(sheet.name)
+            .getRange(rangeRef(top, area.start.column, bottom, area.end.column))
+            .load("values"),
+        );
+        await context.sync();
+      }
+      const values = blocks.flatMap((block) => block.values);
+      reads.push({ key: sheet.key, name: sheet.name, values: fromA1(range.address, values) });
+    }
+    return reads;
   }
 
   private queueRead(key: string, sheet: ExcelWorksheet): () => SheetRead {
@@ -240,7 +290,8 @@ export class OfficeHost implements WorkbookHost {
   ): Promise<{ value: T } | Busy> {
     const started = this.now();
     const writeId = this.newWriteId();
-    const claim = claimName(started, writeId);
+    let claim = claimName(started, writeId);
+    const firstClaim = claim;
 
     // Look: what the workbook holds, and this write's claim. Owned sheets this host knows are read along.
     const guessed = this.markersSeen
@@ -251,7 +302,9 @@ export class OfficeHost implements WorkbookHost {
       await context.sync();
     } catch (error) {
       if (guessed.length === 0) throw this.untouched(error);
-      // A sheet this host knew was renamed or removed since: look again without guessing.
+      // A sheet this host knew was renamed or removed since, or the sheets were too large to read along: look again
+      // without guessing, under a claim of another name (the first may have been made before the request failed).
+      claim = claimName(started, `${writeId}.2`);
       look = this.queueLook(context, claim, []);
       try {
         await context.sync();
@@ -261,10 +314,17 @@ export class OfficeHost implements WorkbookHost {
     }
     const layout = look.layout();
     const claimItem = look.claim;
-    const others = look.claims.filter((c) => c.name !== claim && !this.expired(c.started, started));
-    if (others.length > 0) {
+    const mine = (name: string) => sameName(name, claim) || sameName(name, firstClaim);
+    // A claim of this write's first look, left by its failed request: removed with this write's own.
+    const leftOver = look.claims.filter((c) => mine(c.name) && !sameName(c.name, claim)).map((c) => c.name);
+    const release = async () => {
       claimItem.delete();
+      for (const name of leftOver) context.workbook.names.getItem(name).delete();
       await context.sync().catch(() => undefined);
+    };
+    const others = look.claims.filter((c) => !mine(c.name) && !this.expired(c.started, started));
+    if (others.length > 0) {
+      await release();
       return new Busy(Math.min(...others.map((c) => c.started)));
     }
 
@@ -278,13 +338,7 @@ export class OfficeHost implements WorkbookHost {
         .reads()
         .filter((r) => keys.includes(r.key) && owned.some((o) => o.key === r.key && o.name === r.name));
       const missing = owned.filter((o) => keys.includes(o.key) && !reads.some((r) => r.key === o.key));
-      if (missing.length > 0) {
-        const queued = missing.map((o) =>
-          this.queueRead(o.key, context.workbook.worksheets.getItem(o.name).load("name")),
-        );
-        await context.sync();
-        reads.push(...queued.map((q) => q()));
-      }
+      if (missing.length > 0) reads.push(...(await this.readOwned(context, missing)));
       reads.sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key));
       change = write({ owned, reads, nameFor: sheetNamer(layout) });
       plan = planWrite(change.specs, layout, { started, writeId }, { activate: change.activate });
@@ -293,14 +347,17 @@ export class OfficeHost implements WorkbookHost {
         contentSteps(w.spec, REQUEST_BUDGET_BYTES).map((step) => ({ temporary: w.temporary, step })),
       );
     } catch (error) {
-      await this.release(context, claimItem);
+      await release();
       throw error;
     }
     if (plan.writes.length === 0) {
-      await this.release(context, claimItem);
+      await release();
       return { value: change.result };
     }
-    const expiredClaims = look.claims.filter((c) => c.name !== claim && this.expired(c.started, started));
+    const expiredClaims = [
+      ...look.claims.filter((c) => !mine(c.name) && this.expired(c.started, started)),
+      ...leftOver.map((name) => ({ name })),
+    ];
     await this.carryOut(context, plan, steps, claimItem, {
       claim,
       expiredClaims: expiredClaims.map((c) => c.name),
@@ -315,11 +372,6 @@ export class OfficeHost implements WorkbookHost {
 
   private untouched(error: unknown): Error {
     return new Error(`Reading the workbook failed, and nothing was changed: ${message(error)}`);
-  }
-
-  private async release(context: ExcelContext, claim: ExcelNamedItem): Promise<void> {
-    claim.delete();
-    await context.sync().catch(() => undefined);
   }
 
   private queueLook(context: ExcelContext, claim: string, guessed: string[]) {

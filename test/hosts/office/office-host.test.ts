@@ -402,3 +402,36 @@ describe("OfficeHost with two writers on one workbook", () => {
     },
   );
 });
+
+describe("OfficeHost reading a sheet larger than Excel answers in one response", () => {
+  it("reads it in blocks of rows, every response under 5 MB, and sees every cell", async () => {
+    const { book, host } = setup();
+    await host.writeSheets([ratingsLikeSpec(2)]);
+    const columns = 40;
+    const text = (r: number, c: number) => `person ${r} competency ${c} note`;
+    for (let top = 2; top <= 6001; top += 1000) {
+      await book.run(async (context) => {
+        const rows = Array.from({ length: 1000 }, (_, i) =>
+          Array.from({ length: columns }, (__, c) => text(top + i, c)),
+        );
+        context.workbook.worksheets.getItem("Ratings").getRange(`A${top}:AN${top + 999}`).values = rows;
+        await context.sync();
+      });
+    }
+    book.resetCounters();
+    const fresh = new OfficeHost(book.run);
+    const [read] = await fresh.readSheets(["ratings"]);
+    expect(read.values).toHaveLength(6001);
+    expect(read.values[6000][39]).toBe(text(6001, 39));
+    expect(read.values[2999][0]).toBe(text(3000, 0));
+    expect(book.requests.some((r) => r.failed)).toBe(true);
+    expect(book.requests.filter((r) => !r.failed).every((r) => r.responseBytes < 5 * 1024 * 1024)).toBe(true);
+
+    // The same inside a command's update.
+    const seen = await fresh.update(
+      (owned) => owned.map((o) => o.key),
+      ({ reads }) => ({ specs: [], result: reads[0].values.length }),
+    );
+    expect(seen).toBe(6001);
+  });
+});
