@@ -10,6 +10,10 @@ Commands:
   compare  --from TRACK:LEVEL --to TRACK:LEVEL [--framework FILE.json] [-o OUT.xlsx|OUT.csv]
            Two levels side by side; a table of expectations on stdout when there is no -o
            (the CSV and the workbook also carry the descriptors).
+  framework validate FILE.json
+           Check a framework file; each problem is printed as FILE:$.path: message.
+  framework export --from BOOK.xlsx [--framework FILE.json] -o OUT.json
+           Save the workbook's matrix sheets, as edited, as a framework file.
 
 Options:
   -h, --help   Show this help.

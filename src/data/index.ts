@@ -3,7 +3,8 @@
  * caller can change what the next caller sees.
  */
 import type { Framework } from "../core/framework";
-import { loadFramework } from "../core/load-framework";
+import { missingSources } from "../core/framework-sources";
+import { FrameworkError, loadFramework } from "../core/load-framework";
 import frameworkJson from "./framework.json";
 import { loadSampleTeam, type SampleTeam } from "./sample-team";
 import sampleTeamJson from "./sample-team.json";
@@ -15,7 +16,13 @@ let team: SampleTeam | undefined;
 
 /** GitLab's engineering career framework, from the seed documents. */
 export function bundledFramework(): Framework {
-  framework ??= deepFreeze(loadFramework(frameworkJson));
+  if (framework === undefined) {
+    const loaded = loadFramework(frameworkJson);
+    // Every bundled fact is traced; a team's own framework may leave sources out.
+    const untraced = missingSources(loaded);
+    if (untraced.length > 0) throw new FrameworkError("bundled framework", untraced);
+    framework = deepFreeze(loaded);
+  }
   return framework;
 }
 
