@@ -102,7 +102,14 @@ function firstInvalidByte(bytes: Uint8Array): number {
     if (valid(middle + 1)) low = middle + 1;
     else high = middle;
   }
-  return Math.min(low, bytes.length - 1);
+  const failing = Math.min(low, bytes.length - 1);
+  // A lead byte is only wrong once the byte after it is not a continuation: point at the lead byte.
+  for (let i = failing - 1; i >= Math.max(0, failing - 3); i--) {
+    const length = bytes[i] >= 0xf0 ? 4 : bytes[i] >= 0xe0 ? 3 : bytes[i] >= 0xc0 ? 2 : 0;
+    if (length > 0) return i + length > failing ? i : failing;
+    if (bytes[i] < 0x80) break;
+  }
+  return failing;
 }
 
 function lineColumn(text: string, offset: number): string {

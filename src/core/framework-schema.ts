@@ -7,7 +7,20 @@ import type { Framework } from "./framework";
 
 /** A message that says what was expected and what was found, e.g. "expected a whole number, found 2.5". */
 const expected = (what: string) => (issue: { input?: unknown }) =>
-  `expected ${what}, found ${issue.input === undefined ? "nothing" : JSON.stringify(issue.input)}`;
+  `expected ${what}, found ${found(issue.input)}`;
+
+/** What was found, cut short: a whole object or a long text would bury the message. */
+function found(input: unknown): string {
+  if (input === undefined) return "nothing";
+  if (Array.isArray(input)) return `a list of ${input.length}`;
+  if (typeof input === "object" && input !== null) return "an object";
+  if (typeof input === "number" && !Number.isFinite(input)) return String(input);
+  const json = JSON.stringify(input);
+  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+/** A list of records; anything else is named for what it is. */
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: expected("a list") });
 
 const text = z
   .string({ error: expected("a text") })
@@ -74,7 +87,7 @@ export const trackSchema = z
   .strictObject({
     id,
     name: text,
-    ladder: z.array(trackLevelSchema).min(1, { error: expected("at least one level on the ladder") }),
+    ladder: list(trackLevelSchema).min(1, { error: expected("at least one level on the ladder") }),
     source,
   })
   .meta({ description: "A job family with its ladder: IC levels, then management levels, each by rank." });
@@ -94,8 +107,8 @@ export const competencySchema = z
       .meta({
         description: "A short label for narrow columns such as heatmap headers; the name when absent.",
       }),
-    tracks: z.array(id).min(1, { error: expected("at least one track") }),
-    paths: z.array(careerPathSchema).min(1, { error: expected("at least one path") }),
+    tracks: list(id).min(1, { error: expected("at least one track") }),
+    paths: list(careerPathSchema).min(1, { error: expected("at least one path") }),
     expectations: z.record(z.string(), expectationSchema.nullable()).meta({
       description:
         "Keyed by level id: an expectation at every level of its tracks' ladders on its paths, or null where that level expects nothing of it.",
@@ -120,24 +133,32 @@ export const transferSchema = z
     description: "A lateral move between two roles, linked to their tracks where the framework has them.",
   });
 
-export const scoringSchema = z.strictObject({ ready: share, almost: share, minCoverage: share }).meta({
-  description:
-    "Readiness at or above `ready` is Ready, at or above `almost` is Almost; coverage below `minCoverage` is Insufficient data.",
-});
+export const scoringSchema = z
+  .strictObject(
+    { ready: share, almost: share, minCoverage: share },
+    { error: expected("the readiness thresholds { ready, almost, minCoverage }") },
+  )
+  .meta({
+    description:
+      "Readiness at or above `ready` is Ready, at or above `almost` is Almost; coverage below `minCoverage` is Insufficient data.",
+  });
 
 export const frameworkSchema = z
-  .strictObject({
-    id,
-    name: text,
-    version: text,
-    scale: z.array(scalePointSchema).min(2, { error: expected("a scale of at least two values") }),
-    areas: z.array(areaSchema).min(1, { error: expected("at least one area") }),
-    levels: z.array(levelSchema).min(1, { error: expected("at least one level") }),
-    tracks: z.array(trackSchema).min(1, { error: expected("at least one track") }),
-    competencies: z.array(competencySchema).min(1, { error: expected("at least one competency") }),
-    transfers: z.array(transferSchema),
-    scoring: scoringSchema,
-  })
+  .strictObject(
+    {
+      id,
+      name: text,
+      version: text,
+      scale: list(scalePointSchema).min(2, { error: expected("a scale of at least two values") }),
+      areas: list(areaSchema).min(1, { error: expected("at least one area") }),
+      levels: list(levelSchema).min(1, { error: expected("at least one level") }),
+      tracks: list(trackSchema).min(1, { error: expected("at least one track") }),
+      competencies: list(competencySchema).min(1, { error: expected("at least one competency") }),
+      transfers: list(transferSchema),
+      scoring: scoringSchema,
+    },
+    { error: expected("a framework: a JSON object with its scale, areas, levels, tracks and competencies") },
+  )
   .meta({
     title: "Career Matrix framework",
     description:
