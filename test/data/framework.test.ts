@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Competency, Framework, Source } from "../../src/core/framework";
 import { bundledFramework } from "../../src/data";
-import { SEEDS, SEEDS_DIR } from "./seeds";
+import { checkQuote, citedHeadings, SEEDS, SEEDS_DIR, seedText } from "./seeds";
 
 const framework = bundledFramework();
 
@@ -377,30 +377,72 @@ describe("the bundled framework: invariants", () => {
 (existsSync(SEEDS_DIR) || process.env.CI === "true" ? describe : describe.skip)(
   "the bundled framework against the seed documents",
   () => {
-    // Seed 001 is stored with a mis-decoded apostrophe; compare with the character it stands for.
-    const seedText = (file: string) =>
-      readFileSync(`${SEEDS_DIR}/${file}`, "utf8").replace(/â€™/g, "’").replace(/\s+/g, " ").toLowerCase();
+    const seed = (file: string) => seedText(file, readFileSync(`${SEEDS_DIR}/${file}`, "utf8"));
 
     it("has every seed file it names", () => {
       expect(Object.keys(SEEDS).every((file) => existsSync(`${SEEDS_DIR}/${file}`))).toBe(true);
     });
 
-    it("quotes the seeds word for word wherever an expectation cites one", () => {
-      for (const e of expectations) {
-        const seed = seedOf(e.source);
-        if (seed === undefined) continue;
-        const text = seedText(seed);
-        // A descriptor may join consecutive bullets or mark a cut with an ellipsis.
-        const fragments = e.descriptor
-          .split(/\s*…\s*|(?<=\.)\s+/)
-          .map((f) => f.replace(/\.$/, "").toLowerCase());
-        for (const fragment of fragments)
-          expect([e.competency.id, e.levelId, text.includes(fragment)]).toEqual([
-            e.competency.id,
-            e.levelId,
-            true,
-          ]);
-      }
+    it("cites sections that are headings of the seed, one heading each", () => {
+      const unresolved = everySource(framework).flatMap(({ where, source }) => {
+        if (source === undefined || !("seed" in source)) return [];
+        const found = citedHeadings(seed(source.seed), source.section).length;
+        return found === 1 ? [] : [`${where}: "${source.section}" names ${found} headings`];
+      });
+      expect(unresolved).toEqual([]);
+    });
+
+    it("quotes the seeds word for word, case included, under the section it cites, with … where a quote is cut", () => {
+      const wrong = expectations.flatMap((e) => {
+        if (e.source === undefined || !("seed" in e.source)) return [];
+        return checkQuote(seed(e.source.seed), e.source.section, e.descriptor).map(
+          (q) => `${e.competency.id} at ${e.levelId}: "${q.fragment}": ${q.problem}`,
+        );
+      });
+      expect(wrong).toEqual([]);
+    });
+
+    describe("the quote check itself", () => {
+      const s001 = () => seed(S1);
+      it("accepts a whole bullet, and bullets joined with full stops", () => {
+        expect(
+          checkQuote(s001(), "Responsibilities > General", "Achieve a wide sphere of influence."),
+        ).toEqual([]);
+        expect(
+          checkQuote(
+            s001(),
+            "Responsibilities > General",
+            "Attain a measurable impact on the work of teams across the company. Achieve a wide sphere of influence.",
+          ),
+        ).toEqual([]);
+      });
+
+      it("refuses another case, a cut without an ellipsis, and the wrong section", () => {
+        expect(
+          checkQuote(s001(), "Responsibilities > General", "achieve a wide sphere of influence"),
+        ).toEqual([
+          {
+            fragment: "achieve a wide sphere of influence",
+            problem: "not in the seed word for word (case included)",
+          },
+        ]);
+        expect(checkQuote(s001(), "Responsibilities > General", "Achieve a wide sphere")).toEqual([
+          { fragment: "Achieve a wide sphere", problem: "cut short without an ellipsis where the cut is" },
+        ]);
+        expect(checkQuote(s001(), "Responsibilities > General", "Achieve a wide sphere …")).toEqual([]);
+        expect(checkQuote(s001(), "Requirements > General", "Achieve a wide sphere of influence")).toEqual([
+          {
+            fragment: "Achieve a wide sphere of influence",
+            problem: 'in the seed, but not under "Requirements > General"',
+          },
+        ]);
+        expect(checkQuote(s001(), "General", "Achieve a wide sphere of influence")).toEqual([
+          {
+            fragment: "Achieve a wide sphere of influence",
+            problem: 'section "General" names 2 headings, not one',
+          },
+        ]);
+      });
     });
   },
 );
