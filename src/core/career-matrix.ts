@@ -52,7 +52,9 @@ export function careerMatrixFromFramework(framework: Framework, trackIds?: Track
               expectations[level.id] = { value: expectation.value, descriptor: expectation.descriptor };
             }
           }
-          return { id: c.id, name: c.name, area: c.area, expectations };
+          const resolved: MatrixCompetency = { id: c.id, name: c.name, area: c.area, expectations };
+          if (c.label !== undefined) resolved.label = c.label;
+          return resolved;
         });
       return { id: track.id, name: track.name, levels, competencies };
     });

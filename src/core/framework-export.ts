@@ -114,6 +114,7 @@ function exportCompetency(
     id,
     area: first.competency.area,
     name: first.competency.name,
+    ...(first.competency.label === undefined ? {} : { label: first.competency.label }),
     tracks: onTracks.map(({ track }) => track.id),
     paths,
     expectations,

@@ -295,6 +295,16 @@ describe("the bundled framework: invariants", () => {
     }
   });
 
+  it("gives every competency a short label for heatmap headers, distinct on each track", () => {
+    for (const c of framework.competencies) {
+      expect([c.id, (c.label ?? "").length > 0 && (c.label ?? "").length <= 16]).toEqual([c.id, true]);
+    }
+    for (const t of framework.tracks) {
+      const labels = framework.competencies.filter((c) => c.tracks.includes(t.id)).map((c) => c.label);
+      expect([t.id, new Set(labels).size]).toEqual([t.id, labels.length]);
+    }
+  });
+
   it("rates each person on 10 to 25 competencies: per track and path", () => {
     for (const t of framework.tracks) {
       const paths = new Set(t.ladder.map((step) => level(step.level)?.path));
