@@ -7,6 +7,7 @@ import path from "node:path";
 import { loadWorkbook } from "../hosts/xlsx/xlsx-reader";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { frameworkFileText, matrixAsFramework } from "../workbook/framework-export";
+import { frameworkInUse } from "../workbook/framework-in-workbook";
 import type { CliContext } from "./context";
 import { loadFrameworkFile } from "./inputs";
 import { writeOutput } from "./output-file";
@@ -60,8 +61,14 @@ export async function frameworkCommand(
         throw new UsageError(`-o ${output}: the output must end in .json`);
       if (path.extname(book).toLowerCase() !== ".xlsx")
         throw new UsageError(`--from ${book}: the workbook must be an .xlsx file`);
-      const inUse = await loadFrameworkFile(options.framework);
       const host = new XlsxHost(await readBook(book));
+      // The framework the workbook was built with, unless --framework names another.
+      let inUse = await loadFrameworkFile(options.framework);
+      if (options.framework === undefined) {
+        const kept = await frameworkInUse(host, inUse);
+        for (const problem of kept.problems) context.stderr(`${book}:1:1: warning: ${problem}\n`);
+        inUse = kept.framework;
+      }
       const saved = await matrixAsFramework(host, inUse);
       const lines = saved.problems.map((problem) => sheetProblemLine(book, problem));
       if (saved.framework === undefined) throw new InputError(lines);

@@ -130,6 +130,30 @@ describe("career-matrix framework export", () => {
     expect(fs.readFileSync(file("again.json"), "utf8")).toBe(fs.readFileSync(file("ours.json"), "utf8"));
   });
 
+  it("keeps the framework of build --framework in the workbook, and exports with it", async () => {
+    const own = JSON.parse(JSON.stringify(bundledFramework()));
+    own.name = "Our framework";
+    own.levels.find((l: { id: string }) => l.id === "staff").name = "Staff (ours)";
+    fs.writeFileSync(file("own.json"), json(own));
+    expect(
+      runCli(["build", "--framework", "own.json", "--tracks", "backend", "-o", "kept.xlsx"], dir).status,
+    ).toBe(0);
+    const sheets = await readXlsx(fs.readFileSync(file("kept.xlsx")));
+    expect(sheets.find((s) => s.key === "framework")).toMatchObject({
+      name: "Framework in use",
+      hidden: true,
+    });
+
+    expect(runCli(["framework", "export", "--from", "kept.xlsx", "-o", "back.json"], dir)).toEqual({
+      status: 0,
+      stdout: "",
+      stderr: "",
+    });
+    const back = JSON.parse(fs.readFileSync(file("back.json"), "utf8"));
+    expect(back.name).toBe("Our framework");
+    expect(back.levels.find((l: { id: string }) => l.id === "staff").name).toBe("Staff (ours)");
+  });
+
   it("points at the cell that stops the save, and writes nothing", async () => {
     expect(runCli(["build", "--tracks", "backend", "-o", "book2.xlsx"], dir).status).toBe(0);
     const workbook = new ExcelJS.Workbook();
