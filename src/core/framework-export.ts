@@ -72,6 +72,10 @@ function exportCompetency(
       warnings.push(
         `"${id}" is "${competency.name}" on ${track.name} but "${first.competency.name}" on ${first.track.name}: the framework keeps "${first.competency.name}".`,
       );
+    if ((competency.label ?? "") !== (first.competency.label ?? ""))
+      warnings.push(
+        `"${first.competency.name}" has another short label on ${track.name} than on ${first.track.name}: the framework keeps the label of ${first.track.name}.`,
+      );
     if (competency.area !== first.competency.area)
       warnings.push(
         `"${first.competency.name}" is in another area on ${track.name} than on ${first.track.name}: the framework keeps the area of ${first.track.name}.`,
