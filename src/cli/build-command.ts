@@ -4,6 +4,7 @@ import type { Cell } from "../core/types";
 import { sampleTeam } from "../data";
 import { careerMatrixFromFramework } from "../core/career-matrix";
 import { workbookToBytes } from "../hosts/xlsx/xlsx-writer";
+import { keepFramework } from "../workbook/framework-in-workbook";
 import { buildWorkbook, sampleRatingsTable } from "./build-workbook";
 import type { CliContext } from "./context";
 import { reportProblems } from "./context";
@@ -51,6 +52,8 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
   }
 
   const built = await buildWorkbook(framework, trackIds, table, context.progress);
+  // The workbook remembers its framework, so the add-in and `framework export` use it next time.
+  if (options.framework !== undefined) await keepFramework(built.host, framework);
   // The file's own problems were reported above; anything left is about the workbook as a whole.
   const remaining = built.problems.filter((problem) => problem.row === undefined);
   reportProblems(options.ratings ?? "sample team", remaining, context);

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { cellRef } from "../core/a1";
 import type { Framework } from "../core/framework";
-import { FrameworkError, loadFramework } from "../core/load-framework";
+import { readFrameworkFile } from "../core/framework-file";
 import type { CareerMatrix } from "../core/matrix";
 import { nameKey } from "../core/names";
 import { readRatings } from "../core/ratings";
@@ -23,31 +23,14 @@ async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-/** `at position N` in a JSON syntax error, as FILE:LINE:COLUMN. */
-function jsonSyntaxLine(file: string, text: string, error: Error): string {
-  const position = /position (\d+)/.exec(error.message);
-  const offset = position ? Number(position[1]) : 0;
-  const before = text.slice(0, offset).split("\n");
-  return `${file}:${before.length}:${before[before.length - 1].length + 1}: not valid JSON: ${error.message}`;
-}
-
+/** A framework file, or every problem with it as `FILE:$.path: message` (or `FILE:LINE:COLUMN: message`). */
 export async function loadFrameworkFile(file: string | undefined): Promise<Framework> {
   if (file === undefined) return bundledFramework();
-  const text = (await readBytes(file)).toString("utf8").replace(/^\uFEFF/, "");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError([jsonSyntaxLine(file, text, error as Error)]);
+  const read = readFrameworkFile(await readBytes(file));
+  if (read.framework === undefined) {
+    throw new InputError(read.problems.map((problem) => `${file}:${problem.where}: ${problem.message}`));
   }
-  try {
-    return loadFramework(json);
-  } catch (error) {
-    if (error instanceof FrameworkError) {
-      throw new InputError(error.problems.map((problem) => `${file}: ${problem.path}: ${problem.message}`));
-    }
-    throw error;
-  }
+  return read.framework;
 }
 
 /** The ratings sheet of a workbook: the add-in's own, else one named Ratings, else the first visible sheet. */

@@ -106,6 +106,22 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
         },
         context,
       );
+    case "framework": {
+      const { from, output, framework } = values;
+      const taken = ["from", "output", "framework", "help"];
+      return (await import("./framework-command")).frameworkCommand(
+        parsed.positionals.slice(1),
+        {
+          from,
+          output,
+          framework,
+          others: Object.entries(values).flatMap(([name, value]) =>
+            value === undefined || taken.includes(name) ? [] : [name],
+          ),
+        },
+        context,
+      );
+    }
     case undefined:
       throw new UsageError("no command given");
     default:

@@ -21,6 +21,10 @@ Commands:
            the session changed. --other-ratings: more ratings of the same people by other raters (self, peer,
            a second manager), same columns, used as direct evidence of rater effects.
            CSV: one table after another, a blank line between them.
+  framework validate FILE.json
+           Check a framework file; each problem is printed as FILE:$.path: message.
+  framework export --from BOOK.xlsx [--framework FILE.json] -o OUT.json
+           Save the workbook's matrix sheets, as edited, as a framework file.
 
 Options:
   -h, --help   Show this help.

@@ -1,6 +1,7 @@
 import type { Framework } from "../core/framework";
 import type { Problem } from "../core/types";
 import { refreshHeatmaps } from "../workbook/commands";
+import { frameworkInUse } from "../workbook/framework-in-workbook";
 import type { WorkbookHost } from "../workbook/host";
 import type { RibbonAction } from "./ribbon";
 
@@ -15,12 +16,22 @@ function describe(problem: Problem): string {
 }
 
 /**
- * The ribbon's Refresh heatmaps: rewrites the heatmaps from the Ratings sheet without opening the pane. When nothing
+ * The ribbon's Refresh heatmaps: rewrites the heatmaps from the Ratings sheet without opening the pane, with the
+ * framework the workbook keeps (the bundled one when it keeps none). When nothing
  * could be refreshed, or ratings had problems, it fails with them listed, so the button never fails silently.
  */
-export function refreshHeatmapsAction(host: WorkbookHost, framework: Framework): RibbonAction {
+export function refreshHeatmapsAction(host: WorkbookHost, bundled: Framework): RibbonAction {
   return async () => {
-    const result = await refreshHeatmaps(host, framework);
+    // The framework kept in the workbook, if it has one; a problem with it is listed with the others.
+    const inUse = await frameworkInUse(host, bundled);
+    const refreshed = await refreshHeatmaps(host, inUse.framework);
+    const result = {
+      ...refreshed,
+      problems: [
+        ...inUse.problems.map((message): Problem => ({ severity: "warning", message })),
+        ...refreshed.problems,
+      ],
+    };
     if (result.problems.length === 0) return;
     const lines = result.problems.slice(0, 10).map(describe);
     if (result.problems.length > 10)

@@ -1,5 +1,6 @@
 /** Resolves the framework into one matrix per track, and finds tracks and levels in it by what people type. */
 import type { CompetencyId, Framework, LevelId, TrackId } from "./framework";
+import { expectationOn } from "./framework-expectation";
 import type { CareerMatrix, MatrixCompetency, MatrixExpectation, MatrixLevel, TrackMatrix } from "./matrix";
 import { nameKey } from "./names";
 
@@ -46,12 +47,14 @@ export function careerMatrixFromFramework(framework: Framework, trackIds?: Track
         .map((c) => {
           const expectations: Partial<Record<LevelId, MatrixExpectation>> = {};
           for (const level of levels) {
-            const expectation = c.expectations[level.id];
+            const expectation = expectationOn(c, track.id, level.id);
             if (expectation && c.paths.includes(level.path)) {
               expectations[level.id] = { value: expectation.value, descriptor: expectation.descriptor };
             }
           }
-          return { id: c.id, name: c.name, area: c.area, expectations };
+          const resolved: MatrixCompetency = { id: c.id, name: c.name, area: c.area, expectations };
+          if (c.label !== undefined) resolved.label = c.label;
+          return resolved;
         });
       return { id: track.id, name: track.name, levels, competencies };
     });

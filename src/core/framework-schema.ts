@@ -7,7 +7,20 @@ import type { Framework } from "./framework";
 
 /** A message that says what was expected and what was found, e.g. "expected a whole number, found 2.5". */
 const expected = (what: string) => (issue: { input?: unknown }) =>
-  `expected ${what}, found ${issue.input === undefined ? "nothing" : JSON.stringify(issue.input)}`;
+  `expected ${what}, found ${found(issue.input)}`;
+
+/** What was found, cut short: a whole object or a long text would bury the message. */
+function found(input: unknown): string {
+  if (input === undefined) return "nothing";
+  if (Array.isArray(input)) return `a list of ${input.length}`;
+  if (typeof input === "object" && input !== null) return "an object";
+  if (typeof input === "number" && !Number.isFinite(input)) return String(input);
+  const json = JSON.stringify(input);
+  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+/** A list of records; anything else is named for what it is. */
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: expected("a list") });
 
 const text = z
   .string({ error: expected("a text") })
@@ -16,83 +29,141 @@ const text = z
 const id = z
   .string({ error: expected("an id") })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: expected("a lowercase kebab-case id, e.g. 'senior'") });
+/** Longest short label of a competency: a heatmap column stays narrow. */
+export const COMPETENCY_LABEL_MAX = 16;
 const wholeNumber = z.number({ error: expected("a number") }).int({ error: expected("a whole number") });
 const share = z
   .number({ error: expected("a number") })
   .min(0, { error: expected("a share between 0 and 1") })
   .max(1, { error: expected("a share between 0 and 1") });
 
-export const sourceSchema = z.union(
-  [z.strictObject({ seed: text, section: text }), z.strictObject({ derived: text })],
-  { error: 'expected { "seed": <file>, "section": <heading> } or { "derived": <why> }' },
-);
+export const sourceSchema = z
+  .union([z.strictObject({ seed: text, section: text }), z.strictObject({ derived: text })], {
+    error: 'expected { "seed": <file>, "section": <heading> } or { "derived": <why> }',
+  })
+  .meta({
+    id: "source",
+    description:
+      "Where the fact comes from: a document and the heading it sits under, or how it was derived. Optional in a team's own framework.",
+  });
+/** Every record may say where it comes from; `requireSources` makes it mandatory for the bundled framework. */
+const source = sourceSchema.optional();
 
-export const scalePointSchema = z.strictObject({ value: wholeNumber, label: text, meaning: text });
+export const scalePointSchema = z
+  .strictObject({ value: wholeNumber, label: text, meaning: text })
+  .meta({ description: "A rating value, its label (shown in drop-downs) and what it means." });
 
-export const areaSchema = z.strictObject({
-  id,
-  name: text,
-  weight: z.number({ error: expected("a number") }).positive({ error: expected("a weight above 0") }),
-});
+export const areaSchema = z
+  .strictObject({
+    id,
+    name: text,
+    weight: z.number({ error: expected("a number") }).positive({ error: expected("a weight above 0") }),
+  })
+  .meta({
+    description: "A group of competencies; each of its competencies counts with this weight in readiness.",
+  });
 
 export const careerPathSchema = z.enum(["ic", "management"], { error: expected("'ic' or 'management'") });
 
-export const levelSchema = z.strictObject({
-  id,
-  name: text,
-  path: careerPathSchema,
-  rank: wholeNumber.positive({ error: expected("a rank of 1 or more") }),
-  grade: wholeNumber.positive({ error: expected("a job grade of 1 or more") }).optional(),
-  source: sourceSchema,
-});
+export const levelSchema = z
+  .strictObject({
+    id,
+    name: text,
+    path: careerPathSchema,
+    rank: wholeNumber.positive({ error: expected("a rank of 1 or more") }),
+    grade: wholeNumber.positive({ error: expected("a job grade of 1 or more") }).optional(),
+    source,
+  })
+  .meta({
+    description:
+      "A level of a career path. Levels of one path rise by rank; the first management level follows the IC level below its rank.",
+  });
 
-export const trackLevelSchema = z.strictObject({ level: id, title: text, source: sourceSchema });
+export const trackLevelSchema = z
+  .strictObject({ level: id, title: text, source })
+  .meta({ description: "A level (by id) on a track's ladder, with the job title it has on that track." });
 
-export const trackSchema = z.strictObject({
-  id,
-  name: text,
-  ladder: z.array(trackLevelSchema).min(1, { error: expected("at least one level on the ladder") }),
-  source: sourceSchema,
-});
+export const trackSchema = z
+  .strictObject({
+    id,
+    name: text,
+    ladder: list(trackLevelSchema).min(1, { error: expected("at least one level on the ladder") }),
+    source,
+  })
+  .meta({ description: "A job family with its ladder: IC levels, then management levels, each by rank." });
 
-export const expectationSchema = z.strictObject({
-  value: wholeNumber,
-  descriptor: text,
-  source: sourceSchema,
-});
+export const expectationSchema = z
+  .strictObject({ value: wholeNumber, descriptor: text, source })
+  .meta({ description: "What a level expects of a competency: a value on the scale and the words for it." });
 
-export const competencySchema = z.strictObject({
-  id,
-  area: id,
-  name: text.max(60, { error: expected("a name of at most 60 characters") }),
-  tracks: z.array(id).min(1, { error: expected("at least one track") }),
-  paths: z.array(careerPathSchema).min(1, { error: expected("at least one path") }),
-  expectations: z.record(z.string(), expectationSchema),
-  source: sourceSchema,
-});
+export const competencySchema = z
+  .strictObject({
+    id,
+    area: id,
+    name: text.max(60, { error: expected("a name of at most 60 characters") }),
+    label: text
+      .max(COMPETENCY_LABEL_MAX, { error: expected(`a label of at most ${COMPETENCY_LABEL_MAX} characters`) })
+      .optional()
+      .meta({
+        description: "A short label for narrow columns such as heatmap headers; the name when absent.",
+      }),
+    tracks: list(id).min(1, { error: expected("at least one track") }),
+    paths: list(careerPathSchema).min(1, { error: expected("at least one path") }),
+    expectations: z.record(z.string(), expectationSchema.nullable()).meta({
+      description:
+        "Keyed by level id: an expectation at every level of its tracks' ladders on its paths, or null where that level expects nothing of it.",
+    }),
+    overrides: z.record(z.string(), z.record(z.string(), expectationSchema.nullable())).optional().meta({
+      description:
+        "Keyed by track id, then level id: what that track expects instead (null: nothing at that level on that track).",
+    }),
+    source,
+  })
+  .meta({ description: "Something people are rated on, with what each level expects of it." });
 
-export const transferSchema = z.strictObject({
-  from: text,
-  to: text,
-  fromTrack: id.optional(),
-  toTrack: id.optional(),
-  source: sourceSchema,
-});
+export const transferSchema = z
+  .strictObject({
+    from: text,
+    to: text,
+    fromTrack: id.optional(),
+    toTrack: id.optional(),
+    source,
+  })
+  .meta({
+    description: "A lateral move between two roles, linked to their tracks where the framework has them.",
+  });
 
-export const scoringSchema = z.strictObject({ ready: share, almost: share, minCoverage: share });
+export const scoringSchema = z
+  .strictObject(
+    { ready: share, almost: share, minCoverage: share },
+    { error: expected("the readiness thresholds { ready, almost, minCoverage }") },
+  )
+  .meta({
+    description:
+      "Readiness at or above `ready` is Ready, at or above `almost` is Almost; coverage below `minCoverage` is Insufficient data.",
+  });
 
-export const frameworkSchema = z.strictObject({
-  id,
-  name: text,
-  version: text,
-  scale: z.array(scalePointSchema).min(2, { error: expected("a scale of at least two values") }),
-  areas: z.array(areaSchema).min(1, { error: expected("at least one area") }),
-  levels: z.array(levelSchema).min(1, { error: expected("at least one level") }),
-  tracks: z.array(trackSchema).min(1, { error: expected("at least one track") }),
-  competencies: z.array(competencySchema).min(1, { error: expected("at least one competency") }),
-  transfers: z.array(transferSchema),
-  scoring: scoringSchema,
-});
+export const frameworkSchema = z
+  .strictObject(
+    {
+      id,
+      name: text,
+      version: text,
+      scale: list(scalePointSchema).min(2, { error: expected("a scale of at least two values") }),
+      areas: list(areaSchema).min(1, { error: expected("at least one area") }),
+      levels: list(levelSchema).min(1, { error: expected("at least one level") }),
+      tracks: list(trackSchema).min(1, { error: expected("at least one track") }),
+      competencies: list(competencySchema).min(1, { error: expected("at least one competency") }),
+      transfers: list(transferSchema),
+      scoring: scoringSchema,
+    },
+    { error: expected("a framework: a JSON object with its scale, areas, levels, tracks and competencies") },
+  )
+  .meta({
+    title: "Career Matrix framework",
+    description:
+      "An engineering career framework: its rating scale, areas, levels, tracks with their ladders, competencies with what each level expects, lateral transfers and the readiness thresholds.",
+  });
 
 // The schema must describe exactly the Framework type: each side assignable to the other, checked at compile time.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -8,7 +8,10 @@ export type LevelId = string;
 export type CompetencyId = string;
 export type AreaId = string;
 
-/** Where a bundled fact comes from: a seed document (file name in shared/seeds) and its section, or derived. */
+/**
+ * Where a fact comes from: a seed document (file name in shared/seeds) and its section, or derived (and from what).
+ * Every fact of the bundled framework has one; in a team's own framework it is optional.
+ */
 export type Source = { seed: string; section: string } | { derived: string };
 
 export interface ScalePoint {
@@ -35,14 +38,14 @@ export interface Level {
   /** Seniority rank; equivalent levels on the two paths share a rank (Staff and Engineering Manager). */
   rank: number;
   grade?: number;
-  source: Source;
+  source?: Source;
 }
 
 export interface TrackLevel {
   level: LevelId;
   /** Job title on this track, e.g. "Senior Backend Engineer". */
   title: string;
-  source: Source;
+  source?: Source;
 }
 
 export interface Track {
@@ -50,27 +53,34 @@ export interface Track {
   name: string;
   /** The ladder, IC levels then management levels, each path in rank order. */
   ladder: TrackLevel[];
-  source: Source;
+  source?: Source;
 }
 
 export interface Expectation {
   /** A scale value. */
   value: number;
   descriptor: string;
-  source: Source;
+  source?: Source;
 }
 
 export interface Competency {
   id: CompetencyId;
   area: AreaId;
   name: string;
+  /** A short label for narrow columns (heatmap headers); the name when absent. */
+  label?: string;
   /** Tracks it applies to. */
   tracks: TrackId[];
   /** Paths it applies to (management competencies apply to management levels only). */
   paths: CareerPath[];
-  /** One expectation for every level it applies to, keyed by level id. */
-  expectations: Record<LevelId, Expectation>;
-  source: Source;
+  /**
+   * One entry for every level it applies to, keyed by level id: an expectation, or null where the level has none
+   * (said explicitly, so a forgotten level is still caught).
+   */
+  expectations: Record<LevelId, Expectation | null>;
+  /** Where a track expects something else: track id -> level id -> expectation (null: none on that track). */
+  overrides?: Record<TrackId, Record<LevelId, Expectation | null>>;
+  source?: Source;
 }
 
 export interface Transfer {
@@ -79,7 +89,7 @@ export interface Transfer {
   /** Track ids of the two roles where the framework has them as tracks. */
   fromTrack?: TrackId;
   toTrack?: TrackId;
-  source: Source;
+  source?: Source;
 }
 
 export interface ScoringRules {

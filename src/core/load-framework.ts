@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import type { CareerPath, Competency, Framework, Level } from "./framework";
+import { expectationOn } from "./framework-expectation";
 import { frameworkSchema } from "./framework-schema";
 
 export interface JsonProblem {
@@ -23,11 +24,17 @@ export class FrameworkError extends Error {
 }
 
 export function loadFramework(json: unknown): Framework {
-  const parsed = frameworkSchema.safeParse(json);
+  const parsed = frameworkSchema.safeParse(withoutSchemaReference(json));
   if (!parsed.success) throw new FrameworkError("framework", zodProblems(parsed.error));
   const problems = integrityProblems(parsed.data);
   if (problems.length > 0) throw new FrameworkError("framework", problems);
   return parsed.data;
+}
+
+/** A file may name its JSON Schema (`"$schema": "./framework.schema.json"`) for editors; the framework ignores it. */
+function withoutSchemaReference(json: unknown): unknown {
+  if (typeof json !== "object" || json === null || Array.isArray(json) || !("$schema" in json)) return json;
+  return Object.fromEntries(Object.entries(json).filter(([key]) => key !== "$schema"));
 }
 
 /** `["competencies", 3, "name"]` -> `competencies[3].name`; keys that are not plain names are bracketed. */
@@ -70,6 +77,7 @@ function integrityProblems(framework: Framework): JsonProblem[] {
   checkScale(framework, report);
   checkLevels(framework, report);
   checkTracks(framework, report);
+  checkLevelsOnLadders(framework, report);
   framework.competencies.forEach((competency, i) =>
     checkCompetency(framework, competency, `competencies[${i}]`, report),
   );
@@ -148,6 +156,17 @@ function checkTracks(framework: Framework, report: Report): void {
   });
 }
 
+function checkLevelsOnLadders(framework: Framework, report: Report): void {
+  const used = new Set(framework.tracks.flatMap((track) => track.ladder.map((step) => step.level)));
+  framework.levels.forEach((level, i) => {
+    if (!used.has(level.id))
+      report(
+        `levels[${i}]`,
+        `expected every level on a track's ladder, but no ladder has '${level.id}': add it to a ladder or remove it`,
+      );
+  });
+}
+
 function ladderOrder(before: Level, after: Level): boolean {
   if (before.path === after.path) return before.rank < after.rank;
   return before.path === "ic";
@@ -211,6 +230,8 @@ function checkCompetency(framework: Framework, competency: Competency, at: strin
         path,
         `expected a key that is a level id (${[...levels.keys()].join(", ")}), found '${levelId}'`,
       );
+    } else if (expectation === null) {
+      // An explicit "nothing expected here" is harmless wherever the level is.
     } else if (!competency.paths.includes(level.path)) {
       report(
         path,
@@ -222,39 +243,91 @@ function checkCompetency(framework: Framework, competency: Competency, at: strin
         `expected no expectation: '${levelId}' is on none of the competency's tracks (${competency.tracks.join(", ")})`,
       );
     }
-    if (!scale.has(expectation.value)) {
+    if (expectation !== null && !scale.has(expectation.value)) {
       report(
         `${path}.value`,
         `expected a scale value (${[...scale].join(", ")}), found ${expectation.value}`,
       );
     }
   }
-  checkMonotone(framework.levels, competency, at, report);
+  checkOverrides(framework, competency, at, report);
+  checkMonotone(framework, competency, at, report);
 }
 
-/** Expectations never fall as rank rises on a path; management levels start from where the shared IC trunk ends. */
-function checkMonotone(allLevels: Level[], competency: Competency, at: string, report: Report): void {
-  const forkRank = Math.min(
-    ...allLevels.filter((level) => level.path === "management").map((level) => level.rank),
-  );
-  const expected = allLevels
-    .filter((level) => competency.expectations[level.id] !== undefined)
-    .map((level) => ({ level, value: competency.expectations[level.id].value }));
-  const paths: CareerPath[] = ["ic", "management"];
-  for (const path of paths) {
-    const lower = expected.filter(({ level }) =>
-      path === "ic" ? level.path === "ic" : level.path === "management" || level.rank < forkRank,
-    );
-    for (const { level, value } of expected.filter((e) => e.level.path === path)) {
-      // Name the highest expectation it falls below, so one fix clears the problem.
-      const higher = lower
-        .filter((other) => other.level.rank < level.rank && other.value > value)
-        .sort((a, b) => b.value - a.value)[0];
-      if (higher !== undefined) {
+function checkOverrides(framework: Framework, competency: Competency, at: string, report: Report): void {
+  const levels = new Map(framework.levels.map((level) => [level.id, level]));
+  const scale = new Set(framework.scale.map((point) => point.value));
+  for (const [trackId, byLevel] of Object.entries(competency.overrides ?? {})) {
+    const path = `${at}.overrides.${trackId}`;
+    const track = framework.tracks.find((t) => t.id === trackId);
+    if (track === undefined || !competency.tracks.includes(trackId)) {
+      report(
+        path,
+        `expected one of the competency's tracks (${competency.tracks.join(", ")}), found '${trackId}'`,
+      );
+      continue;
+    }
+    for (const [levelId, expectation] of Object.entries(byLevel)) {
+      const level = levels.get(levelId);
+      const onLadder = track.ladder.some((step) => step.level === levelId);
+      if (level === undefined || !onLadder) {
+        const ladder = track.ladder.map((step) => step.level).join(", ");
         report(
-          `${at}.expectations.${level.id}.value`,
-          `expected at least ${higher.value} (the expectation at '${higher.level.id}', a lower rank), found ${value}`,
+          `${path}.${levelId}`,
+          `expected a level of the '${trackId}' ladder (${ladder}), found '${levelId}'`,
         );
+      } else if (expectation !== null && !competency.paths.includes(level.path)) {
+        report(
+          `${path}.${levelId}`,
+          `expected no expectation: '${levelId}' is on the ${level.path} path, which the competency does not apply to`,
+        );
+      }
+      if (expectation !== null && !scale.has(expectation.value)) {
+        report(
+          `${path}.${levelId}.value`,
+          `expected a scale value (${[...scale].join(", ")}), found ${expectation.value}`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * On each track, expectations never fall as rank rises on a path; management levels start from where the shared IC
+ * trunk ends. A fall is reported where the lower value is written: the shared expectation or the track's override.
+ */
+function checkMonotone(framework: Framework, competency: Competency, at: string, report: Report): void {
+  const forkRank = Math.min(
+    ...framework.levels.filter((level) => level.path === "management").map((level) => level.rank),
+  );
+  const reported = new Set<string>();
+  for (const trackId of competency.tracks) {
+    const ladder = new Set(framework.tracks.find((t) => t.id === trackId)?.ladder.map((step) => step.level));
+    const expected = framework.levels.flatMap((level) => {
+      const expectation = ladder.has(level.id) ? expectationOn(competency, trackId, level.id) : undefined;
+      return expectation === undefined ? [] : [{ level, value: expectation.value }];
+    });
+    const paths: CareerPath[] = ["ic", "management"];
+    for (const path of paths) {
+      const lower = expected.filter(({ level }) =>
+        path === "ic" ? level.path === "ic" : level.path === "management" || level.rank < forkRank,
+      );
+      for (const { level, value } of expected.filter((e) => e.level.path === path)) {
+        // Name the highest expectation it falls below, so one fix clears the problem.
+        const higher = lower
+          .filter((other) => other.level.rank < level.rank && other.value > value)
+          .sort((a, b) => b.value - a.value)[0];
+        const overridden = competency.overrides?.[trackId]?.[level.id] !== undefined;
+        const where = overridden
+          ? `${at}.overrides.${trackId}.${level.id}.value`
+          : `${at}.expectations.${level.id}.value`;
+        if (higher !== undefined && !reported.has(where)) {
+          reported.add(where);
+          report(
+            where,
+            `expected at least ${higher.value} (the expectation at '${higher.level.id}', a lower rank), found ${value}`,
+          );
+        }
       }
     }
   }

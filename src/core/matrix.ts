@@ -31,6 +31,8 @@ export interface MatrixExpectation {
 export interface MatrixCompetency {
   id: CompetencyId;
   name: string;
+  /** Short label for narrow columns (heatmap headers); the name stands in when there is none. */
+  label?: string;
   area: AreaId;
   /** Keyed by level id; a level with no entry has no expectation for this competency on this track. */
   expectations: Partial<Record<LevelId, MatrixExpectation>>;

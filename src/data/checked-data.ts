@@ -5,13 +5,18 @@
  * checked data and none of the checking code.
  */
 import type { Framework } from "../core/framework";
-import { loadFramework } from "../core/load-framework";
+import { missingSources } from "../core/framework-sources";
+import { FrameworkError, loadFramework } from "../core/load-framework";
 import frameworkJson from "./framework.json";
 import { loadSampleTeam, type SampleTeam } from "./sample-team";
 import sampleTeamJson from "./sample-team.json";
 
 export function checkedFramework(): Framework {
-  return loadFramework(frameworkJson);
+  const loaded = loadFramework(frameworkJson);
+  // Every bundled fact is traced; a team's own framework may leave sources out.
+  const untraced = missingSources(loaded);
+  if (untraced.length > 0) throw new FrameworkError("bundled framework", untraced);
+  return loaded;
 }
 
 export function checkedSampleTeam(framework: Framework): SampleTeam {

@@ -8,12 +8,22 @@ import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
 import { columnLetter, rangeA1 } from "./a1";
 import { legalSheetName } from "./sheet-names";
+import {
+  columnHeader,
+  competencyLabels,
+  FULL_NAME_ROW_HEIGHT,
+  FULL_NAME_STYLE,
+  LABEL_ROW_HEIGHT,
+} from "./competency-labels";
 import { blockStyles, expectationsKey, type LiveFormulas } from "./live-formulas";
 import { gapScale, GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
 
 export const COMPETENCY_HEATMAP_FIELDS = ["Person", "Team", "Track", "Level"] as const;
 const HEADER_ROW = 3;
+/** The row under the short labels holds each competency's full name; people start below it. */
+const NAMES_ROW = HEADER_ROW + 1;
+const FIRST_PERSON = NAMES_ROW + 1;
 const FIRST_COMPETENCY = COMPETENCY_HEATMAP_FIELDS.length;
 
 export function competencyHeatmapKey(against: GapAgainst): string {
@@ -34,13 +44,14 @@ export function competencyHeatmapSheetSpec(
   const heatmap = competencyHeatmap(matrix, scored, against);
   const areas = areaHeatmap(matrix, scored, against);
   const competencies = heatmap.columns;
+  const labels = competencyLabels(matrix);
   const firstArea = FIRST_COMPETENCY + competencies.length;
   const keyColumn = firstArea + areas.columns.length;
   const positionColumn = keyColumn + 1;
   const helper = positionColumn + 1;
   const block = live.expectationsBlock(
     scored.map((s) => s.person.track),
-    HEADER_ROW + Math.max(1, scored.length) + 3,
+    FIRST_PERSON + Math.max(1, scored.length) + 2,
   );
   const ratingsColumn = new Map(live.ratings.columns.map((c) => [c.competency, c.column]));
   // Competency columns of each area, contiguous because the heatmap groups them by area.
@@ -82,16 +93,17 @@ export function competencyHeatmapSheetSpec(
     groupRow,
     [
       ...COMPETENCY_HEATMAP_FIELDS.map((f) => (f === "Level" && against === "next" ? "Next level" : f)),
-      ...competencies.map((c) => c.label),
+      ...competencies.map((c) => columnHeader(labels, c)),
       ...areas.columns.map((a) => a.label),
       "Expectations key",
       "Expectations row",
       "Ratings row",
     ],
+    [null, null, null, null, ...competencies.map((c) => c.label)],
   ];
 
   scored.forEach((s, i) => {
-    const row = HEADER_ROW + 2 + i;
+    const row = FIRST_PERSON + 1 + i;
     const person = s.person;
     const track = matrix.tracks.find((t) => t.id === person.track);
     const target = against === "current" ? s.current : s.next;
@@ -131,14 +143,18 @@ export function competencyHeatmapSheetSpec(
   while (cells.length < block.first) cells.push([]);
   cells.push(...block.rows);
 
-  const firstRow = HEADER_ROW + 1;
-  const lastRow = Math.max(firstRow, HEADER_ROW + scored.length);
+  const firstRow = FIRST_PERSON;
+  const lastRow = Math.max(firstRow, FIRST_PERSON + scored.length - 1);
   const spread =
     Math.max(1, ...matrix.scale.map((p) => p.value)) - Math.min(0, ...matrix.scale.map((p) => p.value));
   const gapRange = rangeA1(firstRow, FIRST_COMPETENCY, lastRow, Math.max(keyColumn - 1, FIRST_COMPETENCY));
   styles.push(
     { range: rangeA1(HEADER_ROW - 1, FIRST_COMPETENCY, HEADER_ROW - 1, helper), style: GROUP },
     { range: rangeA1(HEADER_ROW, 0, HEADER_ROW, helper), style: HEADER },
+    {
+      range: rangeA1(NAMES_ROW, 0, NAMES_ROW, helper),
+      style: FULL_NAME_STYLE,
+    },
     { range: gapRange, style: { numberFormat: "+0.0;-0.0;0", horizontal: "center" } },
     { range: rangeA1(firstRow, keyColumn, lastRow, helper), style: HELPER },
     ...blockStyles(block),
@@ -150,8 +166,8 @@ export function competencyHeatmapSheetSpec(
     cells,
     styles,
     columnWidths: [24, 16, 18, 14, ...competencies.map(() => 11), ...areas.columns.map(() => 12), 8, 8, 8],
-    rowHeights: { [HEADER_ROW]: 60 },
-    freeze: { rows: HEADER_ROW + 1, columns: 1 },
+    rowHeights: { [HEADER_ROW]: LABEL_ROW_HEIGHT, [NAMES_ROW]: FULL_NAME_ROW_HEIGHT },
+    freeze: { rows: FIRST_PERSON, columns: 1 },
     merges,
     conditionalFormats: [
       { kind: "colorScale", range: gapRange, ...gapScale(Math.max(1, Math.ceil(spread / 2))) },

@@ -11,11 +11,13 @@ import type {
   MatrixLevel,
   TrackMatrix,
 } from "../core/matrix";
+import { COMPETENCY_LABEL_MAX } from "../core/framework-schema";
 import type { Cell, Problem } from "../core/types";
 import { a1 } from "./a1";
+import { LABEL_HEADER } from "./matrix-sheet";
 
 export interface MatrixChange {
-  kind: "added" | "removed" | "renamed" | "area" | "value" | "descriptor";
+  kind: "added" | "removed" | "renamed" | "label" | "area" | "value" | "descriptor";
   competency: CompetencyId;
   level?: LevelId;
   /** Where the change is on the sheet (absent for a removed competency). */
@@ -59,9 +61,10 @@ export function readMatrixSheet(
 
   const header = values[headerRow];
   const idColumn = header.findIndex((c) => norm(c) === "id");
+  const labelColumn = header.findIndex((c) => norm(c) === LABEL_HEADER.toLowerCase());
   const levelColumns = new Map<LevelId, number>();
   header.forEach((cell, column) => {
-    if (column < 2 || column === idColumn || norm(cell) === "") return;
+    if (column < 2 || column === idColumn || column === labelColumn || norm(cell) === "") return;
     const level = baseTrack.levels.find((l) => [l.title, l.name, l.id].some((t) => norm(t) === norm(cell)));
     if (level && !levelColumns.has(level.id)) levelColumns.set(level.id, column);
     else if (!level)
@@ -89,6 +92,7 @@ export function readMatrixSheet(
     baseTrack,
     levelColumns,
     idColumn: idColumn < 0 ? 2 : idColumn,
+    labelColumn,
     report,
     usedIds: new Map(),
     seenIds: new Map(),
@@ -119,6 +123,8 @@ interface RowContext {
   baseTrack: TrackMatrix;
   levelColumns: Map<LevelId, number>;
   idColumn: number;
+  /** -1 on a sheet without the column (built before it existed): labels then come from the framework. */
+  labelColumn: number;
   report: (severity: Problem["severity"], row: number, column: number, message: string) => void;
   /** Competency id → 0-based row it was read from. */
   usedIds: Map<CompetencyId, number>;
@@ -250,7 +256,20 @@ function readRow(
     );
     return {};
   }
-  return { competency: { id, name, area, expectations } };
+  const competency: MatrixCompetency = { id, name, area, expectations };
+  const label =
+    context.labelColumn < 0 ? baseCompetency?.label : text(cells[context.labelColumn]) || undefined;
+  if (label !== undefined) {
+    competency.label = label;
+    if (label.length > COMPETENCY_LABEL_MAX)
+      report(
+        "warning",
+        row,
+        context.labelColumn,
+        `The short label of "${name}" has ${label.length} characters: keep it to ${COMPETENCY_LABEL_MAX} so heatmap columns stay narrow (a framework file cannot keep a longer one).`,
+      );
+  }
+  return { competency };
 }
 
 /** Expectations should not fall as the level rises on a path (a warning: the sheet is still used). */
@@ -305,6 +324,13 @@ function diff(baseTrack: TrackMatrix, competencies: MatrixCompetency[], context:
         competency: id,
         cell: cellOf(id, 1),
         message: `Renamed "${before.name}" to "${competency.name}".`,
+      });
+    if ((before.label ?? "") !== (competency.label ?? ""))
+      changes.push({
+        kind: "label",
+        competency: id,
+        cell: context.labelColumn < 0 ? undefined : cellOf(id, context.labelColumn),
+        message: `"${competency.name}": short label ${before.label ? `"${before.label}"` : "none"} → ${competency.label ? `"${competency.label}"` : "none"}.`,
       });
     if (before.area !== competency.area)
       changes.push({

@@ -14,6 +14,8 @@ export const MATRIX_KEY_PREFIX = "matrix:";
 /** Rows above the competencies: title, scale legend, how to edit, blank, level titles, Value/Expectation. */
 export const MATRIX_HEADER_ROW = 4;
 export const FIRST_LEVEL_COLUMN = 3;
+/** Header of the last column: each competency's short label, used where columns are narrow (heatmaps). */
+export const LABEL_HEADER = "Short label";
 /** Room below the last competency where the drop-downs already apply, for competencies added by hand. */
 const ROOM_FOR_ADDITIONS = 100;
 
@@ -29,7 +31,8 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
   const track = matrix.tracks.find((t) => t.id === trackId);
   if (!track) throw new Error(`Track "${trackId}" is not in the career matrix.`);
   const levels = track.levels;
-  const lastColumn = FIRST_LEVEL_COLUMN + levels.length * 2 - 1;
+  const labelColumn = FIRST_LEVEL_COLUMN + levels.length * 2;
+  const lastColumn = labelColumn;
   const scale = matrix.scale.map((p) => p.value);
 
   const cells: SpecCell[][] = [
@@ -40,7 +43,7 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
         "Add a competency on a new row (leave Id blank); clear a row to remove it.",
     ],
     [],
-    ["Area", "Competency", "Id", ...levels.flatMap((l) => [l.title, null])],
+    ["Area", "Competency", "Id", ...levels.flatMap((l) => [l.title, null]), LABEL_HEADER],
     [null, null, null, ...levels.flatMap(() => ["Value", "Expectation"])],
   ];
   const styles: StyledRange[] = [
@@ -92,6 +95,10 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
     });
   });
   styles.push({ range: rangeA1(firstDataRow, 0, lastDataRow, 2), style: { vertical: "top" } });
+  styles.push({
+    range: rangeA1(firstDataRow, labelColumn, lastDataRow, labelColumn),
+    style: { vertical: "top" },
+  });
 
   return {
     name: name ?? matrixSheetName(track),
@@ -99,7 +106,7 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
     key: matrixKey(track.id),
     cells,
     styles,
-    columnWidths: [18, 30, 16, ...levels.flatMap(() => [7, 34])],
+    columnWidths: [18, 30, 16, ...levels.flatMap(() => [7, 34]), 16],
     freeze: { rows: MATRIX_HEADER_ROW + 2, columns: 3 },
     merges,
     conditionalFormats,
@@ -121,5 +128,6 @@ function competencyRow(
       const expectation = competency.expectations[level.id];
       return expectation ? [expectation.value, expectation.descriptor] : [null, null];
     }),
+    competency.label ?? null,
   ];
 }

@@ -24,7 +24,8 @@ export type SheetKind =
   | "competency-heatmap"
   | "team-summary"
   | "calibration"
-  | "comparison";
+  | "comparison"
+  | "framework";
 
 /** Colours are "#RRGGBB". */
 export interface CellStyle {

@@ -1,6 +1,7 @@
 /** The task pane: one tab per job, each a short explanation, a primary action and its results. */
 import { makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useId, useState } from "react";
+import { FrameworkChoiceProvider } from "./framework-choice";
 import { MatrixPanel } from "./panels/MatrixPanel";
 import type { Scoring } from "./scoring";
 
@@ -88,42 +89,44 @@ export function App({ embedded = false }: { embedded?: boolean }) {
   };
 
   return (
-    <Root className={styles.pane} aria-label={embedded ? "Task pane" : undefined}>
-      <Text as="h1" size={500} weight="semibold" block className={styles.title}>
-        Career Matrix
-      </Text>
-      <TabList
-        className={styles.tabs}
-        selectedValue={tab}
-        onTabSelect={(_, d) => open(d.value as TabId)}
-        size="small"
-        aria-label="Career Matrix tasks"
-      >
-        {TABS.map((t) => (
-          <Tab
-            key={t.id}
-            value={t.id}
-            className={styles.tab}
-            id={`${prefix}-tab-${t.id}`}
-            aria-controls={opened.has(t.id) ? `${prefix}-panel-${t.id}` : undefined}
-          >
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
-      {TABS.filter((t) => opened.has(t.id)).map((t) => (
-        <div
-          key={t.id}
-          role="tabpanel"
-          id={`${prefix}-panel-${t.id}`}
-          aria-labelledby={`${prefix}-tab-${t.id}`}
-          hidden={t.id !== tab}
+    <FrameworkChoiceProvider>
+      <Root className={styles.pane} aria-label={embedded ? "Task pane" : undefined}>
+        <Text as="h1" size={500} weight="semibold" block className={styles.title}>
+          Career Matrix
+        </Text>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, d) => open(d.value as TabId)}
+          size="small"
+          aria-label="Career Matrix tasks"
         >
-          <Suspense fallback={<Spinner size="small" label="Loading…" style={{ padding: "24px 0" }} />}>
-            {panel(t.id)}
-          </Suspense>
-        </div>
-      ))}
-    </Root>
+          {TABS.map((t) => (
+            <Tab
+              key={t.id}
+              value={t.id}
+              className={styles.tab}
+              id={`${prefix}-tab-${t.id}`}
+              aria-controls={opened.has(t.id) ? `${prefix}-panel-${t.id}` : undefined}
+            >
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+        {TABS.filter((t) => opened.has(t.id)).map((t) => (
+          <div
+            key={t.id}
+            role="tabpanel"
+            id={`${prefix}-panel-${t.id}`}
+            aria-labelledby={`${prefix}-tab-${t.id}`}
+            hidden={t.id !== tab}
+          >
+            <Suspense fallback={<Spinner size="small" label="Loading…" style={{ padding: "24px 0" }} />}>
+              {panel(t.id)}
+            </Suspense>
+          </div>
+        ))}
+      </Root>
+    </FrameworkChoiceProvider>
   );
 }

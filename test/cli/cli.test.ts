@@ -206,11 +206,11 @@ describe("career-matrix build", () => {
     fs.writeFileSync(file("broken.json"), '{\n  "id": "x",\n  oops\n}');
     expect(runCli(["build", "--framework", "framework.json", "-o", "f.xlsx"], dir)).toMatchObject({
       status: 1,
-      stderr: expect.stringMatching(/^framework\.json: scoring\.ready: /),
+      stderr: expect.stringMatching(/^framework\.json:\$\.scoring\.ready: /),
     });
     expect(runCli(["build", "--framework", "broken.json", "-o", "f.xlsx"], dir)).toMatchObject({
       status: 1,
-      stderr: expect.stringMatching(/^broken\.json:3:3: not valid JSON/),
+      stderr: expect.stringMatching(/^broken\.json:3:3: /),
     });
     expect(fs.existsSync(file("f.xlsx"))).toBe(false);
   });

@@ -96,7 +96,7 @@ describe("careerMatrixFromFramework", () => {
     const matrix = careerMatrixFromFramework(framework);
     matrix.tracks[0].competencies[0].expectations.senior!.value = 0;
     matrix.scoring.ready = 0;
-    expect(framework.competencies[1].expectations.senior.value).toBe(3);
+    expect(framework.competencies[1].expectations.senior!.value).toBe(3);
     expect(framework.scoring.ready).toBe(0.8);
   });
 });

@@ -94,12 +94,12 @@ describe("loadFramework", () => {
     it.each<[string, (f: Framework) => void, RegExp]>([
       [
         "a fractional expectation",
-        (f) => (f.competencies[0].expectations.senior.value = 1.5),
+        (f) => (f.competencies[0].expectations.senior!.value = 1.5),
         /competencies\[0\]\.expectations\.senior\.value: expected a whole number, found 1\.5/,
       ],
       [
         "an expectation off the scale",
-        (f) => (f.competencies[1].expectations.manager.value = 7),
+        (f) => (f.competencies[1].expectations.manager!.value = 7),
         /competencies\[1\]\.expectations\.manager\.value: expected a scale value \(0, 1, 2\), found 7/,
       ],
       [
@@ -182,12 +182,12 @@ describe("loadFramework", () => {
       ],
       [
         "an expectation that falls as rank rises",
-        (f) => (f.competencies[0].expectations.senior.value = 0),
+        (f) => (f.competencies[0].expectations.senior!.value = 0),
         /competencies\[0\]\.expectations\.senior\.value: expected at least 1 \(the expectation at 'junior', a lower rank\), found 0/,
       ],
       [
         "a management expectation below Senior",
-        (f) => (f.competencies[0].expectations.manager.value = 1),
+        (f) => (f.competencies[0].expectations.manager!.value = 1),
         /competencies\[0\]\.expectations\.manager\.value: expected at least 2 \(the expectation at 'senior', a lower rank\), found 1/,
       ],
       [

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Competency, Framework, Source } from "../../src/core/framework";
 import { bundledFramework } from "../../src/data";
-import { SEEDS, SEEDS_DIR } from "./seeds";
+import { checkQuote, citedHeadings, SEEDS, SEEDS_DIR, seedText } from "./seeds";
 
 const framework = bundledFramework();
 
@@ -16,17 +16,17 @@ const competency = (id: string) => framework.competencies.find((c) => c.id === i
 
 /** Every expectation with where it sits: competency, level id and expectation. */
 const expectations = framework.competencies.flatMap((c) =>
-  Object.entries(c.expectations).map(([levelId, e]) => ({ competency: c, levelId, ...e })),
+  Object.entries(c.expectations).flatMap(([levelId, e]) => (e ? [{ competency: c, levelId, ...e }] : [])),
 );
 
-const seedOf = (source: Source) => ("seed" in source ? source.seed : undefined);
+const seedOf = (source: Source | undefined) => (source && "seed" in source ? source.seed : undefined);
 
 /** Expectations whose descriptor quotes the given seed text. */
 function quoting(text: string) {
   return expectations.filter((e) => e.descriptor.includes(text));
 }
 
-function everySource(f: Framework): { where: string; source: Source }[] {
+function everySource(f: Framework): { where: string; source?: Source }[] {
   return [
     ...f.levels.map((l) => ({ where: `level ${l.id}`, source: l.source })),
     ...f.tracks.flatMap((t) => [
@@ -195,7 +195,7 @@ describe("the bundled framework: facts from the seeds", () => {
       value: 4,
       source: { seed: S1, section: "Ops and Enablement" },
     });
-    expect(ops.expectations.distinguished.descriptor).toContain(
+    expect(ops.expectations.distinguished?.descriptor).toContain(
       "Expert in the Continuous Integration and Continuous Delivery product space",
     );
     const secure = competency("secure-products");
@@ -204,7 +204,7 @@ describe("the bundled framework: facts from the seeds", () => {
       value: 4,
       source: { seed: S1, section: "Secure" },
     });
-    expect(secure.expectations.distinguished.descriptor).toContain(
+    expect(secure.expectations.distinguished?.descriptor).toContain(
       "In depth knowledge of SAST, DAST, Dependency Scanning, Container Scanning",
     );
   });
@@ -295,6 +295,16 @@ describe("the bundled framework: invariants", () => {
     }
   });
 
+  it("gives every competency a short label for heatmap headers, distinct on each track", () => {
+    for (const c of framework.competencies) {
+      expect([c.id, (c.label ?? "").length > 0 && (c.label ?? "").length <= 16]).toEqual([c.id, true]);
+    }
+    for (const t of framework.tracks) {
+      const labels = framework.competencies.filter((c) => c.tracks.includes(t.id)).map((c) => c.label);
+      expect([t.id, new Set(labels).size]).toEqual([t.id, labels.length]);
+    }
+  });
+
   it("rates each person on 10 to 25 competencies: per track and path", () => {
     for (const t of framework.tracks) {
       const paths = new Set(t.ladder.map((step) => level(step.level)?.path));
@@ -351,13 +361,15 @@ describe("the bundled framework: invariants", () => {
 
   it("describes each level of a competency in its own words", () => {
     for (const c of framework.competencies) {
-      const descriptors = Object.values(c.expectations).map((e) => e.descriptor);
+      const descriptors = Object.values(c.expectations).flatMap((e) => (e ? [e.descriptor] : []));
       expect([c.id, new Set(descriptors).size]).toEqual([c.id, descriptors.length]);
     }
   });
 
   it("traces every fact to a heading of a seed document, or says why it is derived", () => {
     for (const { where, source } of everySource(framework)) {
+      expect([where, source !== undefined]).toEqual([where, true]);
+      if (source === undefined) continue;
       if ("derived" in source) {
         expect([where, source.derived.length > 10]).toEqual([where, true]);
         continue;
@@ -375,30 +387,72 @@ describe("the bundled framework: invariants", () => {
 (existsSync(SEEDS_DIR) || process.env.CI === "true" ? describe : describe.skip)(
   "the bundled framework against the seed documents",
   () => {
-    // Seed 001 is stored with a mis-decoded apostrophe; compare with the character it stands for.
-    const seedText = (file: string) =>
-      readFileSync(`${SEEDS_DIR}/${file}`, "utf8").replace(/â€™/g, "’").replace(/\s+/g, " ").toLowerCase();
+    const seed = (file: string) => seedText(file, readFileSync(`${SEEDS_DIR}/${file}`, "utf8"));
 
     it("has every seed file it names", () => {
       expect(Object.keys(SEEDS).every((file) => existsSync(`${SEEDS_DIR}/${file}`))).toBe(true);
     });
 
-    it("quotes the seeds word for word wherever an expectation cites one", () => {
-      for (const e of expectations) {
-        const seed = seedOf(e.source);
-        if (seed === undefined) continue;
-        const text = seedText(seed);
-        // A descriptor may join consecutive bullets or mark a cut with an ellipsis.
-        const fragments = e.descriptor
-          .split(/\s*…\s*|(?<=\.)\s+/)
-          .map((f) => f.replace(/\.$/, "").toLowerCase());
-        for (const fragment of fragments)
-          expect([e.competency.id, e.levelId, text.includes(fragment)]).toEqual([
-            e.competency.id,
-            e.levelId,
-            true,
-          ]);
-      }
+    it("cites sections that are headings of the seed, one heading each", () => {
+      const unresolved = everySource(framework).flatMap(({ where, source }) => {
+        if (source === undefined || !("seed" in source)) return [];
+        const found = citedHeadings(seed(source.seed), source.section).length;
+        return found === 1 ? [] : [`${where}: "${source.section}" names ${found} headings`];
+      });
+      expect(unresolved).toEqual([]);
+    });
+
+    it("quotes the seeds word for word, case included, under the section it cites, with … where a quote is cut", () => {
+      const wrong = expectations.flatMap((e) => {
+        if (e.source === undefined || !("seed" in e.source)) return [];
+        return checkQuote(seed(e.source.seed), e.source.section, e.descriptor).map(
+          (q) => `${e.competency.id} at ${e.levelId}: "${q.fragment}": ${q.problem}`,
+        );
+      });
+      expect(wrong).toEqual([]);
+    });
+
+    describe("the quote check itself", () => {
+      const s001 = () => seed(S1);
+      it("accepts a whole bullet, and bullets joined with full stops", () => {
+        expect(
+          checkQuote(s001(), "Responsibilities > General", "Achieve a wide sphere of influence."),
+        ).toEqual([]);
+        expect(
+          checkQuote(
+            s001(),
+            "Responsibilities > General",
+            "Attain a measurable impact on the work of teams across the company. Achieve a wide sphere of influence.",
+          ),
+        ).toEqual([]);
+      });
+
+      it("refuses another case, a cut without an ellipsis, and the wrong section", () => {
+        expect(
+          checkQuote(s001(), "Responsibilities > General", "achieve a wide sphere of influence"),
+        ).toEqual([
+          {
+            fragment: "achieve a wide sphere of influence",
+            problem: "not in the seed word for word (case included)",
+          },
+        ]);
+        expect(checkQuote(s001(), "Responsibilities > General", "Achieve a wide sphere")).toEqual([
+          { fragment: "Achieve a wide sphere", problem: "cut short without an ellipsis where the cut is" },
+        ]);
+        expect(checkQuote(s001(), "Responsibilities > General", "Achieve a wide sphere …")).toEqual([]);
+        expect(checkQuote(s001(), "Requirements > General", "Achieve a wide sphere of influence")).toEqual([
+          {
+            fragment: "Achieve a wide sphere of influence",
+            problem: 'in the seed, but not under "Requirements > General"',
+          },
+        ]);
+        expect(checkQuote(s001(), "General", "Achieve a wide sphere of influence")).toEqual([
+          {
+            fragment: "Achieve a wide sphere of influence",
+            problem: 'section "General" names 2 headings, not one',
+          },
+        ]);
+      });
     });
   },
 );

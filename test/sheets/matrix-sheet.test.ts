@@ -40,6 +40,7 @@ describe("matrix sheet", () => {
       "Sets standards",
       null,
       null,
+      null,
     ]);
     expect(spec.cells[9]).toEqual(["Leadership"]);
     expect(at(spec, "B12")).toBe("People management");
@@ -63,6 +64,71 @@ describe("matrix sheet", () => {
       "J7:J112",
     ]);
     expect(spec.styles).toContainEqual({ range: "E7:E112", style: { wrap: true, vertical: "top" } });
+  });
+
+  it("has a last column for each competency's short label, which reads back and shows as a change", () => {
+    expect(at(spec, "L5")).toBe("Short label");
+    const labelled = matrixSheetSpec(
+      {
+        ...matrix,
+        tracks: [
+          {
+            ...matrix.tracks[0],
+            competencies: matrix.tracks[0].competencies.map((c, i) =>
+              i === 0 ? { ...c, label: "Quality" } : c,
+            ),
+          },
+        ],
+      },
+      "backend",
+    );
+    expect(at(labelled, "L8")).toBe("Quality");
+    const read = readMatrixSheet(edit(valuesOf(labelled), "L8", "Code"), matrix, "backend", "Backend matrix");
+    expect(read.problems).toEqual([]);
+    expect(read.track.competencies[0].label).toBe("Code");
+    expect(read.changes).toEqual([
+      {
+        kind: "label",
+        competency: "code-quality",
+        cell: "L8",
+        message: '"Code quality": short label none → "Code".',
+      },
+    ]);
+  });
+
+  it("warns at the cell when a short label is too long for a narrow column", () => {
+    const read = readMatrixSheet(
+      edit(valuesOf(spec), "L8", "Writes clean, tested code"),
+      matrix,
+      "backend",
+      "Backend matrix",
+    );
+    expect(read.track.competencies[0].label).toBe("Writes clean, tested code");
+    expect(read.problems).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        cell: "L8",
+        message: expect.stringMatching(/has 25 characters: keep it to 16/),
+      }),
+    ]);
+  });
+
+  it("reads a sheet built before the short-label column, keeping the framework's labels", () => {
+    const base = {
+      ...matrix,
+      tracks: [
+        {
+          ...matrix.tracks[0],
+          competencies: matrix.tracks[0].competencies.map((c) => ({ ...c, label: "Short" })),
+        },
+      ],
+    };
+    const withoutLabels = valuesOf(spec).map((row) => row.slice(0, 11));
+    const read = readMatrixSheet(withoutLabels, base, "backend", "Backend matrix");
+    expect(read.problems).toEqual([]);
+    expect(read.track.competencies.map((c) => c.label)).toEqual(
+      base.tracks[0].competencies.map(() => "Short"),
+    );
   });
 
   it("reads back unchanged as the same track, with no problems and no changes", () => {

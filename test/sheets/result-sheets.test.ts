@@ -172,30 +172,45 @@ describe("competency heatmap sheet", () => {
 
   it("shows rating − expectation as a live formula, blank where not assessed or not expected", () => {
     // Ana at Senior: code quality 4 − 3 = +1, design 2 − 2 = 0, mentoring 1 − 2 = −1; no accessibility on Backend.
-    expect(spec.cells[4].slice(4, 9).map(valueOf)).toEqual([1, 0, "", -1, ""]);
+    expect(spec.cells[5].slice(4, 9).map(valueOf)).toEqual([1, 0, "", -1, ""]);
     // Her expectations are the second row of the block below the people (backend|senior).
-    expect(spec.cells[4].slice(11, 13)).toEqual([
+    expect(spec.cells[5].slice(11, 13)).toEqual([
       "backend|senior",
-      { f: '=IFERROR(MATCH($L5,$A$11:$A$16,0),"")', v: 2 },
+      { f: '=IFERROR(MATCH($L6,$A$12:$A$17,0),"")', v: 2 },
     ]);
-    expect(at(spec, "E5")).toEqual({
+    expect(at(spec, "E6")).toEqual({
       f:
-        "=IF(ISNUMBER(INDEX($B$11:$B$16,$M5)),IF(ISNUMBER(INDEX(Ratings!F:F,$N5))*(INDEX(Ratings!F:F,$N5)>=0)" +
-        '*(INDEX(Ratings!F:F,$N5)<=4),INDEX(Ratings!F:F,$N5)-INDEX($B$11:$B$16,$M5),""),"")',
+        "=IF(ISNUMBER(INDEX($B$12:$B$17,$M6)),IF(ISNUMBER(INDEX(Ratings!F:F,$N6))*(INDEX(Ratings!F:F,$N6)>=0)" +
+        '*(INDEX(Ratings!F:F,$N6)<=4),INDEX(Ratings!F:F,$N6)-INDEX($B$12:$B$17,$M6),""),"")',
       v: 1,
     });
     const book = new Workbook([{ name: "Ratings", cells: ratings }, spec]);
-    expect([4, 5, 6, 7, 8].map((column) => book.value(spec.name, 4, column))).toEqual([1, 0, "", -1, ""]);
-    expect(at(spec, "E6")).toMatchObject({ f: expect.stringContaining("INDEX(Ratings!F:F,$N6)") });
-    expect(valueOf(spec.cells[4][9])).toBeCloseTo(0.5);
-    expect(at(spec, "J5")).toEqual({ f: '=IFERROR(AVERAGE(E5:G5),"")', v: 0.5 });
+    expect([4, 5, 6, 7, 8].map((column) => book.value(spec.name, 5, column))).toEqual([1, 0, "", -1, ""]);
+    expect(at(spec, "E7")).toMatchObject({ f: expect.stringContaining("INDEX(Ratings!F:F,$N7)") });
+    expect(valueOf(spec.cells[5][9])).toBeCloseTo(0.5);
+    expect(at(spec, "J6")).toEqual({ f: '=IFERROR(AVERAGE(E6:G6),"")', v: 0.5 });
+  });
+
+  it("heads each competency column with its short label, the full name in the row below", () => {
+    const labelled = {
+      ...matrix,
+      tracks: matrix.tracks.map((t) => ({
+        ...t,
+        competencies: t.competencies.map((c) => (c.id === "code-quality" ? { ...c, label: "Quality" } : c)),
+      })),
+    };
+    const withLabels = competencyHeatmapSheetSpec(labelled, scored, "current", live);
+    expect(withLabels.cells[3].slice(4, 6)).toEqual(["Quality", "System design"]);
+    expect(withLabels.cells[4].slice(4, 6)).toEqual(["Code quality", "System design"]);
+    expect(withLabels.freeze).toEqual({ rows: 5, columns: 1 });
+    expect(withLabels.columnWidths?.[4]).toBe(11);
   });
 
   it("colours gaps on a scale diverging at 0", () => {
     expect(spec.conditionalFormats).toEqual([
       expect.objectContaining({
         kind: "colorScale",
-        range: "E5:K6",
+        range: "E6:K7",
         mid: { type: "number", value: 0, color: "#FFFFFF" },
       }),
     ]);
@@ -213,8 +228,11 @@ describe("team summary sheet", () => {
       "Not yet",
       "Insufficient data",
     ]);
-    expect(spec.cells[4].slice(0, 8)).toEqual(["Payments", 1, 0, 0, 1, 0, 1, 0]);
-    expect(spec.cells[5][0]).toBe("Web");
+    // Short labels head the competency columns (the name where there is none), full names in the row below.
+    expect(spec.cells[4].slice(6, 8)).toEqual(["Code quality", "System design"]);
+    expect(spec.cells[5].slice(0, 8)).toEqual(["Payments", 1, 0, 0, 1, 0, 1, 0]);
+    expect(spec.cells[6][0]).toBe("Web");
+    expect(spec.freeze).toEqual({ rows: 5, columns: 1 });
   });
 });
 

@@ -22,6 +22,7 @@ import { plural } from "../format";
 import { Panel, Section } from "../components/Panel";
 import { ProblemList } from "../components/ProblemList";
 import { TaskFeedback } from "../components/TaskFeedback";
+import { FrameworkSection } from "../components/FrameworkSection";
 import { TrackChooser } from "../components/TrackChooser";
 import { useServices } from "../services";
 import { useTask } from "../use-task";
@@ -146,13 +147,14 @@ export function MatrixPanel() {
           <ProblemList problems={done.problems} title="Problems" />
         </>
       )}
+      <FrameworkSection />
       <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>Replace your edits?</DialogTitle>
             <DialogContent>
               <Text as="p" block>
-                {existing.join(", ")} will be rebuilt from the bundled framework. These{" "}
+                {existing.join(", ")} will be rebuilt from {framework.name}. These{" "}
                 {plural(changes.length, "edit")} will be lost:
               </Text>
               <ul className={styles.changes}>

@@ -1,0 +1,148 @@
+/**
+ * A framework file as a user brings it (the command line's --framework, the pane's "Use a framework file"): bytes
+ * in, a Framework or the problems out. Each problem says where: `$.json.path` for what the framework says, or
+ * `LINE:COLUMN` for the file itself, so nothing reaches the user as a stack trace.
+ */
+import { parse, type ParseError, printParseErrorCode } from "jsonc-parser";
+import type { Framework } from "./framework";
+import { FrameworkError, loadFramework } from "./load-framework";
+
+/** A framework of a few hundred competencies is well under this; anything bigger is not a framework. */
+export const FRAMEWORK_FILE_MAX_BYTES = 2 * 1024 * 1024;
+
+export interface FrameworkFileProblem {
+  /** `$.competencies[3].name`, or `LINE:COLUMN` in the file. */
+  where: string;
+  message: string;
+}
+
+export type FrameworkFileRead =
+  { framework: Framework; problems: [] } | { framework?: undefined; problems: FrameworkFileProblem[] };
+
+export function readFrameworkFile(bytes: Uint8Array): FrameworkFileRead {
+  if (bytes.byteLength > FRAMEWORK_FILE_MAX_BYTES) {
+    return failed(
+      "1:1",
+      `the file is ${megabytes(bytes.byteLength)}; a framework file is at most ${megabytes(FRAMEWORK_FILE_MAX_BYTES)}: check that this is the framework and not another file`,
+    );
+  }
+  const decoded = decode(bytes);
+  if ("problem" in decoded) return { problems: [decoded.problem] };
+  return readFrameworkText(decoded.text);
+}
+
+/** The same for text already decoded (a file picked in the pane, read by the browser). */
+export function readFrameworkText(text: string): FrameworkFileRead {
+  const source = text.replace(/^\uFEFF/, "");
+  if (source.trim() === "") return failed("1:1", "the file is empty: a framework is a JSON object");
+  const errors: ParseError[] = [];
+  const json: unknown = parse(source, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0) {
+    // The first error is the one to fix; the rest usually follow from it.
+    const [first] = errors;
+    return failed(lineColumn(source, first.offset), syntaxMessage(first, source));
+  }
+  try {
+    return { framework: loadFramework(json), problems: [] };
+  } catch (error) {
+    if (!(error instanceof FrameworkError)) throw error;
+    return { problems: error.problems.map((p) => ({ where: jsonPathWhere(p.path), message: p.message })) };
+  }
+}
+
+/** `competencies[3].name` -> `$.competencies[3].name`; the root is `$`. */
+export function jsonPathWhere(path: string): string {
+  if (path === "(root)" || path === "") return "$";
+  return path.startsWith("[") ? `$${path}` : `$.${path}`;
+}
+
+function failed(where: string, message: string): FrameworkFileRead {
+  return { problems: [{ where, message }] };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** UTF-8 (with or without BOM) or UTF-16 with its BOM; anything else is pointed at, never replaced by U+FFFD. */
+function decode(bytes: Uint8Array): { text: string } | { problem: FrameworkFileProblem } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    const at = firstInvalidByte(bytes);
+    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, at));
+    const byte = bytes[at].toString(16).toUpperCase().padStart(2, "0");
+    return {
+      problem: {
+        where: lineColumn(before, before.length),
+        message: `not UTF-8 (byte 0x${byte} at offset ${at}): save the file as UTF-8 and try again`,
+      },
+    };
+  }
+}
+
+/** The offset of the first byte that makes the bytes invalid UTF-8 (a prefix ending mid-character is still valid). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const valid = (length: number): boolean => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (valid(middle + 1)) low = middle + 1;
+    else high = middle;
+  }
+  const failing = Math.min(low, bytes.length - 1);
+  // A lead byte is only wrong once the byte after it is not a continuation: point at the lead byte.
+  for (let i = failing - 1; i >= Math.max(0, failing - 3); i--) {
+    const length = bytes[i] >= 0xf0 ? 4 : bytes[i] >= 0xe0 ? 3 : bytes[i] >= 0xc0 ? 2 : 0;
+    if (length > 0) return i + length > failing ? i : failing;
+    if (bytes[i] < 0x80) break;
+  }
+  return failing;
+}
+
+function lineColumn(text: string, offset: number): string {
+  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return `${lines.length}:${lines[lines.length - 1].length + 1}`;
+}
+
+function syntaxMessage(error: ParseError, text: string): string {
+  const found = text.slice(error.offset, error.offset + Math.min(Math.max(error.length, 1), 20));
+  const what = found === "" ? "the end of the file" : JSON.stringify(found);
+  // ParseErrorCode is a const enum, which isolated modules cannot read: switch on its names.
+  switch (printParseErrorCode(error.error)) {
+    case "InvalidCommentToken":
+      return "JSON does not allow comments: remove the comment (a descriptor or a source can carry the note instead)";
+    case "PropertyNameExpected":
+      return `expected a field name in double quotes, found ${what} (JSON allows no comma before } or ])`;
+    case "ValueExpected":
+      return `expected a value, found ${what} (JSON allows no comma before } or ])`;
+    case "CommaExpected":
+      return `expected a comma, found ${what}`;
+    case "ColonExpected":
+      return `expected a colon after the field name, found ${what}`;
+    case "CloseBraceExpected":
+      return `expected } to close the object, found ${what}`;
+    case "CloseBracketExpected":
+      return `expected ] to close the list, found ${what}`;
+    case "EndOfFileExpected":
+      return `expected the end of the file after the framework, found ${what}`;
+    case "UnexpectedEndOfString":
+      return "a text is not closed: add the closing double quote (a line break inside a text is written \\n)";
+    case "InvalidSymbol":
+      return `${what} is not JSON: texts go in double quotes, and JSON has no NaN, Infinity or undefined`;
+    default:
+      return `not valid JSON at ${what}: check the file in an editor that checks JSON`;
+  }
+}

@@ -1,0 +1,76 @@
+/** @jest-environment jsdom */
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Framework } from "../../src/core/framework";
+import { loadFramework } from "../../src/core/load-framework";
+import { bundledFramework } from "../../src/data";
+import { renderPane, sheetNames } from "./render-pane";
+
+// Browsers read a picked file with Blob.arrayBuffer, which this jsdom lacks: give it the browser's behaviour.
+if (typeof Blob.prototype.arrayBuffer !== "function") {
+  Blob.prototype.arrayBuffer = function (this: Blob): Promise<ArrayBuffer> {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}
+
+/** A team's own framework: GitLab's, renamed, with the first competency's words changed at every level. */
+function ours(): Framework {
+  const f = JSON.parse(JSON.stringify(bundledFramework())) as Framework;
+  f.id = "ours";
+  f.name = "Our framework";
+  for (const expectation of Object.values(f.competencies[0].expectations))
+    if (expectation) expectation.descriptor = `Ours: ${expectation.descriptor}`;
+  return f;
+}
+
+const jsonFile = (name: string, contents: string) => new File([contents], name, { type: "application/json" });
+const cell = (pane: ReturnType<typeof renderPane>, sheet: string, row: number, column: number) =>
+  pane.memory.snapshot().sheets.find((s) => s.name === sheet)?.values[row - 1]?.[column];
+
+describe("Matrix tab: the framework in use", () => {
+  test("lists each problem of a broken framework file at its JSON path, and changes nothing", async () => {
+    const pane = renderPane();
+    const user = userEvent.setup();
+    await screen.findByText(/This workbook uses GitLab Engineering Career Framework/);
+    const broken = { ...ours(), scale: [] };
+    await user.upload(screen.getByLabelText("Framework file"), jsonFile("ours.json", JSON.stringify(broken)));
+    await screen.findByText("ours.json is not a framework this add-in can use");
+    expect(await screen.findByText(/\$\.scale: expected a scale of at least two values/)).toBeTruthy();
+    expect(sheetNames(pane.memory)).not.toContain("Framework in use");
+  });
+
+  test("uses a framework file, builds the matrix from it, keeps it for next time, and goes back in one click", async () => {
+    const pane = renderPane();
+    const user = userEvent.setup();
+    await screen.findByText(/This workbook uses GitLab Engineering Career Framework/);
+    await user.upload(screen.getByLabelText("Framework file"), jsonFile("ours.json", JSON.stringify(ours())));
+    await screen.findByText('Now using "Our framework"');
+    // Row 8 is the first competency, column E the first level's words.
+    await waitFor(() => expect(String(cell(pane, "Backend matrix", 8, 4))).toMatch(/^Ours: /));
+    expect(pane.memory.snapshot().sheets.find((s) => s.name === "Framework in use")?.visibility).toBe(
+      "Hidden",
+    );
+
+    // Opened again, the pane finds the framework in the workbook.
+    pane.reopen();
+    await screen.findByText('This workbook uses its own framework, "Our framework".');
+
+    // Saved as a framework file: the matrix as the sheets have it, which loads as a framework.
+    await user.click(screen.getByRole("button", { name: "Save as framework file" }));
+    await screen.findByText("Saved ours.json");
+    const saved = new TextDecoder().decode(await pane.saved[0].data.arrayBuffer());
+    expect(loadFramework(JSON.parse(saved)).competencies[0].expectations.junior?.descriptor).toMatch(
+      /^Ours: /,
+    );
+
+    await user.click(screen.getByRole("button", { name: "Back to GitLab's framework" }));
+    await screen.findByText("Now using GitLab's framework");
+    await waitFor(() => expect(String(cell(pane, "Backend matrix", 8, 4))).not.toMatch(/^Ours: /));
+    await screen.findByText(/This workbook uses GitLab Engineering Career Framework/);
+  });
+});
