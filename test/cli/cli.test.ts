@@ -45,10 +45,10 @@ describe("career-matrix usage", () => {
   it.each([
     [[], "no command given"],
     [["frobnicate"], 'unknown command "frobnicate"'],
-    [["score"], "score needs --ratings FILE"],
+    [["score"], "score needs either --ratings FILE or --into BOOK.xlsx"],
     [["score", "--ratings", "x.csv", "--format", "yaml"], "--format must be table, json or csv"],
     [["score", "--ratings", "x.csv", "--bogus"], "Unknown option '--bogus'"],
-    [["build"], "build needs -o OUT.xlsx"],
+    [["build"], "build needs either -o OUT.xlsx (a new workbook) or --into BOOK.xlsx (update one)"],
     [["build", "-o", "out.pdf"], "the output must end in .xlsx"],
     [["build", "--tracks", "backend,nope", "-o", "out.xlsx"], "no track nope"],
     [["compare", "--from", "backend", "--to", "backend:staff"], '--from must be TRACK:LEVEL, not "backend"'],
