@@ -5,6 +5,7 @@ import { sampleTeam } from "../data";
 import { careerMatrixFromFramework } from "../core/career-matrix";
 import { workbookToBytes } from "../hosts/xlsx/xlsx-writer";
 import { buildWorkbook, sampleRatingsTable } from "./build-workbook";
+import type { TextEncoding } from "../core/decode-text";
 import type { CliContext } from "./context";
 import { reportProblems } from "./context";
 import { loadFrameworkFile, ratingsTable } from "./inputs";
@@ -13,6 +14,8 @@ import { UsageError } from "./usage";
 
 export interface BuildOptions {
   ratings?: string;
+  /** The ratings file's text encoding, instead of detecting it. */
+  encoding?: TextEncoding;
   framework?: string;
   tracks?: string[];
   output: string;
@@ -20,7 +23,7 @@ export interface BuildOptions {
 
 export async function buildCommand(options: BuildOptions, context: CliContext): Promise<void> {
   outputKind(options.output, ["xlsx"]);
-  const framework = await loadFrameworkFile(options.framework);
+  const framework = await loadFrameworkFile(options.framework, (line) => context.stderr(`${line}\n`));
   const known = framework.tracks.map((track) => track.id);
   const unknown = (options.tracks ?? []).filter((id) => !known.includes(id));
   if (unknown.length > 0) {
@@ -34,7 +37,10 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
     table = sampleRatingsTable(framework, people);
   } else {
     context.progress(`reading ${options.ratings}`);
-    const read = await ratingsTable(options.ratings, careerMatrixFromFramework(framework));
+    const read = await ratingsTable(options.ratings, careerMatrixFromFramework(framework), {
+      encoding: options.encoding,
+      note: (line) => context.stderr(`${line}\n`),
+    });
     reportProblems(options.ratings, read.problems, context);
     table = read.table;
   }

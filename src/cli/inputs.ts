@@ -8,6 +8,7 @@ import type { CareerMatrix } from "../core/matrix";
 import { nameKey } from "../core/names";
 import { readRatings } from "../core/ratings";
 import type { Cell, RatingsRead } from "../core/types";
+import { decodeText, ENCODING_LABEL, type TextEncoding } from "../core/decode-text";
 import { bundledFramework } from "../data";
 import { parseCsv } from "../export/csv";
 import { readXlsx } from "../hosts/xlsx/xlsx-reader";
@@ -31,9 +32,29 @@ function jsonSyntaxLine(file: string, text: string, error: Error): string {
   return `${file}:${before.length}:${before[before.length - 1].length + 1}: not valid JSON: ${error.message}`;
 }
 
-export async function loadFrameworkFile(file: string | undefined): Promise<Framework> {
+/** Text of a file, its encoding decided (a UTF-16 JSON file from Notepad reads too) and said when not UTF-8. */
+function fileText(file: string, bytes: Buffer, options: RatingsFileOptions): string {
+  const decoded = decodeText(
+    new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    options.encoding,
+  );
+  if (!decoded.ok) throw new InputError([`${file}:${decoded.line}:${decoded.column}: ${decoded.message}`]);
+  if (decoded.encoding !== "utf-8" && decoded.how !== "as asked") {
+    const why =
+      decoded.how === "byte-order mark" ? "as its byte-order mark says" : "since it is not valid UTF-8";
+    options.note?.(
+      `${file}: read as ${ENCODING_LABEL[decoded.encoding]}, ${why} (--encoding chooses another)`,
+    );
+  }
+  return decoded.text;
+}
+
+export async function loadFrameworkFile(
+  file: string | undefined,
+  note?: (line: string) => void,
+): Promise<Framework> {
   if (file === undefined) return bundledFramework();
-  const text = (await readBytes(file)).toString("utf8").replace(/^\uFEFF/, "");
+  const text = fileText(file, await readBytes(file), { note });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -71,19 +92,37 @@ export interface RatingsFile extends RatingsRead {
   table: Cell[][];
 }
 
+export interface RatingsFileOptions {
+  /** The text encoding of a CSV file, instead of detecting it. */
+  encoding?: TextEncoding;
+  /** Said once about the file as a whole (the encoding used when it is not UTF-8, the sheet read). */
+  note?: (line: string) => void;
+}
+
+/** A CSV file's cells, its encoding decided and said when it is not UTF-8. */
+function csvCells(file: string, bytes: Buffer, options: RatingsFileOptions): Cell[][] | RatingsFile {
+  const csv = parseCsv(fileText(file, bytes, options), { file });
+  if (csv.problems.length > 0) return { table: [], people: [], columns: [], problems: csv.problems };
+  return csv.rows;
+}
+
 /**
  * Reads a ratings file (.csv or .xlsx). The table starts at its header row, the first row with a Person column, so
  * a Ratings sheet with a title above its table reads as it is; problems point at rows and columns of the file.
  */
-export async function ratingsTable(file: string, matrix: CareerMatrix): Promise<RatingsFile> {
+export async function ratingsTable(
+  file: string,
+  matrix: CareerMatrix,
+  options: RatingsFileOptions = {},
+): Promise<RatingsFile> {
   const bytes = await readBytes(file);
   let cells: Cell[][];
   if (path.extname(file).toLowerCase() === ".xlsx") {
     cells = await xlsxRatingsCells(file, bytes);
   } else {
-    const csv = parseCsv(bytes.toString("utf8"), { file });
-    if (csv.problems.length > 0) return { table: [], people: [], columns: [], problems: csv.problems };
-    cells = csv.rows;
+    const csv = csvCells(file, bytes, options);
+    if (!Array.isArray(csv)) return csv;
+    cells = csv;
   }
   const headerRow = Math.max(
     0,

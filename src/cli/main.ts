@@ -3,7 +3,7 @@
  * status and message the usage promises.
  */
 import { parseArgs } from "node:util";
-import { levelArgument, scoreFormat } from "./arguments";
+import { encodingArgument, levelArgument, scoreFormat } from "./arguments";
 import type { CliContext } from "./context";
 import { progressReporter } from "./progress";
 import { InputError, USAGE, UsageError } from "./usage";
@@ -19,6 +19,7 @@ function parseCommand(argv: string[]) {
       options: {
         help: { type: "boolean", short: "h" },
         ratings: { type: "string" },
+        encoding: { type: "string" },
         framework: { type: "string" },
         tracks: { type: "string" },
         format: { type: "string" },
@@ -54,11 +55,12 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
   const { values } = parsed;
   switch (command) {
     case "build":
-      only(parsed, command, ["ratings", "framework", "tracks", "output"]);
+      only(parsed, command, ["ratings", "encoding", "framework", "tracks", "output"]);
       // Commands load on demand: --help and usage errors answer at once, without ExcelJS.
       return (await import("./build-command")).buildCommand(
         {
           ratings: values.ratings,
+          encoding: encodingArgument(values.encoding),
           framework: values.framework,
           tracks: values.tracks
             ?.split(",")
@@ -69,10 +71,11 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
         context,
       );
     case "score":
-      only(parsed, command, ["ratings", "framework", "format"]);
+      only(parsed, command, ["ratings", "encoding", "framework", "format"]);
       return (await import("./score-command")).scoreCommand(
         {
           ratings: required(values.ratings, "--ratings FILE", command),
+          encoding: encodingArgument(values.encoding),
           framework: values.framework,
           format: scoreFormat(values.format),
         },

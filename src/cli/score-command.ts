@@ -5,6 +5,7 @@ import type { LevelReadiness } from "../core/types";
 import { toCsv } from "../export/csv";
 import { readinessRows } from "../export/tables";
 import { loadFrameworkFile, ratingsTable } from "./inputs";
+import type { TextEncoding } from "../core/decode-text";
 import type { CliContext } from "./context";
 import { reportProblems } from "./context";
 import type { ScoreFormat } from "./arguments";
@@ -12,6 +13,8 @@ import { textTable } from "./text-table";
 
 export interface ScoreOptions {
   ratings: string;
+  /** The ratings file's text encoding, instead of detecting it. */
+  encoding?: TextEncoding;
   framework?: string;
   format: ScoreFormat;
 }
@@ -19,9 +22,14 @@ export interface ScoreOptions {
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 export async function scoreCommand(options: ScoreOptions, context: CliContext): Promise<void> {
-  const matrix = careerMatrixFromFramework(await loadFrameworkFile(options.framework));
+  const matrix = careerMatrixFromFramework(
+    await loadFrameworkFile(options.framework, (line) => context.stderr(`${line}\n`)),
+  );
   context.progress(`reading ${options.ratings}`);
-  const read = await ratingsTable(options.ratings, matrix);
+  const read = await ratingsTable(options.ratings, matrix, {
+    encoding: options.encoding,
+    note: (line) => context.stderr(`${line}\n`),
+  });
   reportProblems(options.ratings, read.problems, context);
   context.progress(`scoring ${read.people.length} people`);
   const scored = scoreTeam(matrix, read.people);
