@@ -11,6 +11,7 @@ import type { Cell, RatingsRead } from "../core/types";
 import { decodeText, ENCODING_LABEL, type TextEncoding } from "../core/decode-text";
 import { bundledFramework } from "../data";
 import { parseCsv } from "../export/csv";
+import { XlsxRefused } from "../hosts/xlsx/xlsx-parts";
 import { readXlsx } from "../hosts/xlsx/xlsx-reader";
 import { InputError } from "./usage";
 
@@ -77,7 +78,13 @@ async function xlsxRatingsCells(file: string, bytes: Buffer): Promise<Cell[][]> 
   try {
     sheets = await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    throw new InputError([`${file}:1:1: not a readable .xlsx workbook: ${(error as Error).message}`]);
+    if (error instanceof XlsxRefused) {
+      throw new InputError([`${file}:1:1: cannot read this workbook: ${error.message}`]);
+    }
+    // The parser's own words ("Cannot read properties of undefined") help nobody who holds the file.
+    throw new InputError([
+      `${file}:1:1: not a readable .xlsx workbook: its parts are not as Excel writes them; open it in Excel or LibreOffice and save it again as .xlsx, or save the ratings as .csv`,
+    ]);
   }
   const sheet =
     sheets.find((s) => s.key === "ratings") ??

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { encodingArgument, levelArgument, scoreFormat } from "./arguments";
 import type { CliContext } from "./context";
 import { progressReporter } from "./progress";
+import { terminalText } from "./terminal-text";
 import { InputError, USAGE, UsageError } from "./usage";
 
 type Parsed = ReturnType<typeof parseCommand>;
@@ -122,11 +123,29 @@ export async function main(argv: string[], context: CliContext): Promise<number>
   }
 }
 
+/** Each line of what goes to the terminal made safe to show (see terminal-text.ts). */
+function safeLines(text: string): string {
+  return text.split("\n").map(terminalText).join("\n");
+}
+
+/**
+ * Standard output closed early (`| head -1`) ends the run quietly, as for any Unix tool; any other write error
+ * (`> /dev/full`) is said and exits 1, instead of an unhandled 'error' event.
+ */
+function watchStdout(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`career-matrix: cannot write the output: ${error.code ?? error.message}\n`);
+    process.exit(1);
+  });
+}
+
 /** Entry point of bin/career-matrix.js. */
 export function run(): void {
+  watchStdout();
   const context: CliContext = {
     stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stderr: (text) => process.stderr.write(safeLines(text)),
     progress: progressReporter(process.stderr),
   };
   main(process.argv.slice(2), context).then(
@@ -136,7 +155,7 @@ export function run(): void {
     (error: unknown) => {
       // A bug or a host failure, not something the user typed: say so plainly, with the detail for a report.
       process.stderr.write(
-        `career-matrix: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`,
+        safeLines(`career-matrix: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`),
       );
       process.exitCode = 1;
     },

@@ -8,6 +8,7 @@ import type { CompetencyId } from "./framework";
 import type { CareerMatrix } from "./matrix";
 import { listNames, nameKey, personKey } from "./names";
 import { scaleReader } from "./scale";
+import { shortText } from "./short-text";
 import type { Cell, PersonRatings, Problem, RatingsColumn, RatingsRead, Severity } from "./types";
 
 export interface ReadRatingsOptions {
@@ -80,7 +81,7 @@ function readHeader(
           "error",
           1,
           col,
-          `"${title}" in ${ref} repeats the ${FIELD_HEADER[field]} column of ${first}: this column is ignored. Remove or rename it.`,
+          `"${shortText(title)}" in ${ref} repeats the ${FIELD_HEADER[field]} column of ${first}: this column is ignored. Remove or rename it.`,
         );
       } else {
         fieldColumn[field] = col;
@@ -93,7 +94,7 @@ function readHeader(
         "warning",
         1,
         col,
-        `"${title}" in ${ref} is neither a competency of the matrix nor Person, Track, Level, Rater or Team: its column is ignored. Check the spelling against the matrix.`,
+        `"${shortText(title)}" in ${ref} is neither a competency of the matrix nor Person, Track, Level, Rater or Team: its column is ignored. Check the spelling against the matrix.`,
       );
       return;
     }
@@ -103,7 +104,7 @@ function readHeader(
         "error",
         1,
         col,
-        `"${title}" in ${ref} is ${competency.name} again (already in ${cellRef(1, earlier)}): this column is ignored. Keep one column per competency.`,
+        `"${shortText(title)}" in ${ref} is ${competency.name} again (already in ${cellRef(1, earlier)}): this column is ignored. Keep one column per competency.`,
       );
       return;
     }
@@ -206,7 +207,7 @@ export function readRatings(
         "error",
         row1,
         personCol,
-        `${person} appears again in ${cellRef(row1, personCol)} (first in row ${first}): only row ${first} is scored. Remove this row or merge it into row ${first}.`,
+        `${shortText(person)} appears again in ${cellRef(row1, personCol)} (first in row ${first}): only row ${first} is scored. Remove this row or merge it into row ${first}.`,
       );
       continue;
     }
@@ -222,8 +223,8 @@ export function readRatings(
         row1,
         trackCol,
         trackText === ""
-          ? `No track for ${person} in ${ref}: type one of ${allTracks}.`
-          : `Track "${trackText}" in ${ref} is not in the matrix: use one of ${allTracks}.`,
+          ? `No track for ${shortText(person)} in ${ref}: type one of ${allTracks}.`
+          : `Track "${shortText(trackText)}" in ${ref} is not in the matrix: use one of ${allTracks}.`,
       );
     }
     const levelCol = col.level as number;
@@ -236,11 +237,11 @@ export function readRatings(
         12,
       );
       let message: string;
-      if (levelText === "") message = `No level for ${person} in ${ref}: type one of ${ladder}.`;
+      if (levelText === "") message = `No level for ${shortText(person)} in ${ref}: type one of ${ladder}.`;
       else if (levelsAnywhere.has(nameKey(levelText)))
-        message = `Level "${levelText}" in ${ref} is not on the ${track.name} ladder: use one of ${ladder}.`;
+        message = `Level "${shortText(levelText)}" in ${ref} is not on the ${track.name} ladder: use one of ${ladder}.`;
       else
-        message = `Level "${levelText}" in ${ref} is not a level of the matrix: use one of ${ladder} (the ${track.name} ladder).`;
+        message = `Level "${shortText(levelText)}" in ${ref} is not a level of the matrix: use one of ${ladder} (the ${track.name} ladder).`;
       report("error", row1, levelCol, message);
     }
 
@@ -257,7 +258,7 @@ export function readRatings(
             "warning",
             row1,
             column.column,
-            `Rating "${text(cell)}" in ${ref} is text, which the sheet's formulas do not count: pick ${parsed.value} from the drop-down. It is not counted until then.`,
+            `Rating "${shortText(text(cell))}" in ${ref} is text, which the sheet's formulas do not count: pick ${parsed.value} from the drop-down. It is not counted until then.`,
           );
           continue;
         }
@@ -267,7 +268,7 @@ export function readRatings(
             "warning",
             row1,
             column.column,
-            `${person}'s rating in ${ref} is for "${column.header}", which is not a competency of the ${track.name} track: it is ignored. Clear the cell or check the track.`,
+            `${shortText(person)}'s rating in ${ref} is for "${shortText(column.header)}", which is not a competency of the ${track.name} track: it is ignored. Clear the cell or check the track.`,
           );
           continue;
         }
@@ -280,14 +281,14 @@ export function readRatings(
           "error",
           row1,
           column.column,
-          `Rating "${text(cell)}" in ${ref} is off the scale: use ${scale.description} or leave it blank.`,
+          `Rating "${shortText(text(cell))}" in ${ref} is off the scale: use ${scale.description} or leave it blank.`,
         );
       } else {
         report(
           "error",
           row1,
           column.column,
-          `Rating "${text(cell)}" in ${ref} is not a rating: use ${scale.description}, a label such as "${scale.exampleLabel}", or leave it blank.`,
+          `Rating "${shortText(text(cell))}" in ${ref} is not a rating: use ${scale.description}, a label such as "${scale.exampleLabel}", or leave it blank.`,
         );
       }
     }
