@@ -6,6 +6,7 @@ import type { Framework } from "../core/framework";
 import { FrameworkError, loadFramework } from "../core/load-framework";
 import type { CareerMatrix } from "../core/matrix";
 import { nameKey } from "../core/names";
+import { parseJsonText } from "../core/parse-json";
 import { readRatings } from "../core/ratings";
 import type { Cell, RatingsRead } from "../core/types";
 import { decodeText, ENCODING_LABEL, type TextEncoding } from "../core/decode-text";
@@ -23,14 +24,6 @@ async function readBytes(file: string): Promise<Buffer> {
       (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new InputError([`${file}:1:1: cannot read the file: ${reason}`]);
   }
-}
-
-/** `at position N` in a JSON syntax error, as FILE:LINE:COLUMN. */
-function jsonSyntaxLine(file: string, text: string, error: Error): string {
-  const position = /position (\d+)/.exec(error.message);
-  const offset = position ? Number(position[1]) : 0;
-  const before = text.slice(0, offset).split("\n");
-  return `${file}:${before.length}:${before[before.length - 1].length + 1}: not valid JSON: ${error.message}`;
 }
 
 /** Text of a file, its encoding decided (a UTF-16 JSON file from Notepad reads too) and said when not UTF-8. */
@@ -56,14 +49,14 @@ export async function loadFrameworkFile(
 ): Promise<Framework> {
   if (file === undefined) return bundledFramework();
   const text = fileText(file, await readBytes(file), { note });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError([jsonSyntaxLine(file, text, error as Error)]);
+  const json = parseJsonText(text);
+  if (!json.ok) {
+    throw new InputError(
+      json.problems.map((problem) => `${file}:${problem.line}:${problem.column}: ${problem.message}`),
+    );
   }
   try {
-    return loadFramework(json);
+    return loadFramework(json.value);
   } catch (error) {
     if (error instanceof FrameworkError) {
       throw new InputError(error.problems.map((problem) => `${file}: ${problem.path}: ${problem.message}`));

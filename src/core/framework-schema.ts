@@ -4,10 +4,36 @@
  */
 import { z } from "zod";
 import type { Framework } from "./framework";
+import { listNames } from "./names";
+import { shortText } from "./short-text";
+
+/**
+ * What was found, in a few words and without walking into it: a huge or deeply nested value is described by its
+ * kind and size, a long text by its start.
+ */
+function found(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "a number too large to hold";
+  if (typeof value === "string") return JSON.stringify(shortText(value, 60));
+  if (Array.isArray(value)) return `a list of ${value.length} ${value.length === 1 ? "item" : "items"}`;
+  if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value);
+    return keys.length === 0
+      ? "an empty object"
+      : `an object with ${listNames(
+          keys.map((k) => shortText(k, 30)),
+          4,
+        )}`;
+  }
+  return String(value);
+}
 
 /** A message that says what was expected and what was found, e.g. "expected a whole number, found 2.5". */
 const expected = (what: string) => (issue: { input?: unknown }) =>
-  `expected ${what}, found ${issue.input === undefined ? "nothing" : JSON.stringify(issue.input)}`;
+  `expected ${what}, found ${found(issue.input)}`;
+
+/** Ids become keys of lookups; one that names a built-in member of every JavaScript object would be found everywhere. */
+const BUILT_IN_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 const text = z
   .string({ error: expected("a text") })
@@ -15,7 +41,12 @@ const text = z
   .min(1, { error: expected("a non-empty text") });
 const id = z
   .string({ error: expected("an id") })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: expected("a lowercase kebab-case id, e.g. 'senior'") });
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: expected("a lowercase kebab-case id, e.g. 'senior'") })
+  .refine((value) => !BUILT_IN_NAMES.has(value), {
+    error: expected(
+      "an id that is not a built-in JavaScript name such as 'constructor'; add a word, e.g. 'constructor-level'",
+    ),
+  });
 const wholeNumber = z.number({ error: expected("a number") }).int({ error: expected("a whole number") });
 const share = z
   .number({ error: expected("a number") })
@@ -29,10 +60,19 @@ export const sourceSchema = z.union(
 
 export const scalePointSchema = z.strictObject({ value: wholeNumber, label: text, meaning: text });
 
+/** Excel's drop-down lists given as text separate names by commas and hold at most 255 characters. */
+export const EXCEL_LIST_CHARACTERS = 255;
+
 export const areaSchema = z.strictObject({
   id,
-  name: text,
-  weight: z.number({ error: expected("a number") }).positive({ error: expected("a weight above 0") }),
+  name: text.refine((name) => !name.includes(","), {
+    error: expected("an area name without a comma (Excel's drop-down lists separate names by commas)"),
+  }),
+  // Weights are relative; a bound keeps their sum a finite number, so readiness is never NaN.
+  weight: z
+    .number({ error: expected("a number") })
+    .positive({ error: expected("a weight above 0") })
+    .max(1000, { error: expected("a weight of at most 1000") }),
 });
 
 export const careerPathSchema = z.enum(["ic", "management"], { error: expected("'ic' or 'management'") });
@@ -86,7 +126,13 @@ export const frameworkSchema = z.strictObject({
   name: text,
   version: text,
   scale: z.array(scalePointSchema).min(2, { error: expected("a scale of at least two values") }),
-  areas: z.array(areaSchema).min(1, { error: expected("at least one area") }),
+  areas: z
+    .array(areaSchema)
+    .min(1, { error: expected("at least one area") })
+    .refine((areas) => areas.map((area) => area.name).join(",").length <= EXCEL_LIST_CHARACTERS, {
+      error: (issue) =>
+        `expected area names of at most ${EXCEL_LIST_CHARACTERS} characters in all (Excel's limit for the area drop-down), found ${(issue.input as { name: string }[]).map((area) => area.name).join(",").length}: shorten some`,
+    }),
   levels: z.array(levelSchema).min(1, { error: expected("at least one level") }),
   tracks: z.array(trackSchema).min(1, { error: expected("at least one track") }),
   competencies: z.array(competencySchema).min(1, { error: expected("at least one competency") }),

@@ -194,7 +194,7 @@ function checkCompetency(framework: Framework, competency: Competency, at: strin
     for (const step of applicable) required.set(step.level, [...(required.get(step.level) ?? []), trackId]);
   });
   for (const [levelId, onTracks] of required) {
-    if (competency.expectations[levelId] === undefined) {
+    if (!Object.prototype.hasOwnProperty.call(competency.expectations, levelId)) {
       const where = onTracks.map((t) => `'${t}'`).join(", ");
       report(
         `${at}.expectations.${levelId}`,
@@ -238,7 +238,7 @@ function checkMonotone(allLevels: Level[], competency: Competency, at: string, r
     ...allLevels.filter((level) => level.path === "management").map((level) => level.rank),
   );
   const expected = allLevels
-    .filter((level) => competency.expectations[level.id] !== undefined)
+    .filter((level) => Object.prototype.hasOwnProperty.call(competency.expectations, level.id))
     .map((level) => ({ level, value: competency.expectations[level.id].value }));
   const paths: CareerPath[] = ["ic", "management"];
   for (const path of paths) {
