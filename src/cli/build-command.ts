@@ -1,5 +1,9 @@
 /** `career-matrix build`: the workbook the add-in builds, written to an .xlsx file. */
+import { EXCEL_MAX_COLUMNS } from "../core/excel-limits";
+import type { Framework, TrackId } from "../core/framework";
 import { listNames } from "../core/names";
+import { COMPETENCY_HEATMAP_FIELDS } from "../sheets/competency-heatmap-sheet";
+import { ratingCompetencies, RATINGS_FIELDS } from "../sheets/ratings-sheet";
 import type { Cell } from "../core/types";
 import { sampleTeam } from "../data";
 import { careerMatrixFromFramework } from "../core/career-matrix";
@@ -8,9 +12,9 @@ import { buildWorkbook, sampleRatingsTable } from "./build-workbook";
 import type { TextEncoding } from "../core/decode-text";
 import type { CliContext } from "./context";
 import { reportProblems } from "./context";
-import { loadFrameworkFile, ratingsTable } from "./inputs";
+import { loadFrameworkFile, MAX_RATINGS_ROWS, ratingsTable } from "./inputs";
 import { outputKind, writeOutput } from "./output-file";
-import { UsageError } from "./usage";
+import { InputError, UsageError } from "./usage";
 
 export interface BuildOptions {
   ratings?: string;
@@ -30,6 +34,7 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
     throw new UsageError(`--tracks: no track ${listNames(unknown)}; the tracks are ${listNames(known, 30)}`);
   }
   const trackIds = options.tracks && options.tracks.length > 0 ? options.tracks : known;
+  checkColumns(framework, trackIds, options.framework ?? "the bundled framework");
 
   let table: Cell[][];
   if (options.ratings === undefined) {
@@ -42,6 +47,11 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
       note: (line) => context.stderr(`${line}\n`),
     });
     reportProblems(options.ratings, read.problems, context);
+    if (read.people.length > MAX_BUILD_PEOPLE) {
+      throw new InputError([
+        `${options.ratings}: ${read.people.length.toLocaleString("en-US")} people; build writes at most ${MAX_BUILD_PEOPLE.toLocaleString("en-US")} into one workbook (each adds live formulas to four sheets): split the file by team, or use score, which reads up to ${MAX_RATINGS_ROWS.toLocaleString("en-US")}`,
+      ]);
+    }
     table = read.table;
   }
 
@@ -52,4 +62,25 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
   context.progress(`writing ${options.output} (${built.people} people)`);
   await writeOutput(options.output, await workbookToBytes(built.host.workbook));
   context.progress("done");
+}
+
+/**
+ * The most people `build` writes into one workbook: every person adds live formulas to four sheets, and 10,000
+ * people took 2.8 GB. Past it the file is refused once read, before anything is built.
+ */
+export const MAX_BUILD_PEOPLE = 5_000;
+
+/** Every sheet of the workbook must fit Excel's 16,384 columns: the gap heatmaps are the widest. */
+function checkColumns(framework: Framework, trackIds: TrackId[], source: string): void {
+  const matrix = careerMatrixFromFramework(framework, trackIds);
+  const competencies = ratingCompetencies(matrix).length;
+  const widest = Math.max(
+    RATINGS_FIELDS.length + competencies,
+    COMPETENCY_HEATMAP_FIELDS.length + competencies + matrix.areas.length + 3,
+  );
+  if (widest > EXCEL_MAX_COLUMNS) {
+    throw new InputError([
+      `${source}: the tracks ${listNames(trackIds, 4, "and")} have ${competencies.toLocaleString("en-US")} competencies; the heatmaps need a column for each and an Excel sheet holds ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")} columns: choose fewer tracks with --tracks`,
+    ]);
+  }
 }

@@ -5,6 +5,7 @@ import { cellRef } from "../core/a1";
 import type { Framework } from "../core/framework";
 import { FrameworkError, loadFramework } from "../core/load-framework";
 import type { CareerMatrix } from "../core/matrix";
+import { excelLimitProblems } from "../core/excel-limits";
 import { nameKey } from "../core/names";
 import { parseJsonText } from "../core/parse-json";
 import { readRatings } from "../core/ratings";
@@ -16,10 +17,29 @@ import { XlsxRefused } from "../hosts/xlsx/xlsx-parts";
 import { readXlsx } from "../hosts/xlsx/xlsx-reader";
 import { InputError } from "./usage";
 
-async function readBytes(file: string): Promise<Buffer> {
+/**
+ * The largest ratings file read: 200,000 people with 20 ratings each is about 20 MB of CSV, and a workbook is
+ * smaller than its CSV. Past it a file is refused before it is read, so no run ends out of memory.
+ */
+export const MAX_RATINGS_BYTES = 50 * 1024 * 1024;
+/** The most people scored from one file (about 35 s and 1.3 GB for `score`). */
+export const MAX_RATINGS_ROWS = 200_000;
+
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+async function readBytes(file: string, maxBytes?: number): Promise<Buffer> {
   try {
+    if (maxBytes !== undefined) {
+      const { size } = await fs.stat(file);
+      if (size > maxBytes) {
+        throw new InputError([
+          `${file}:1:1: the file is ${megabytes(size)}; career-matrix reads ratings files of up to ${megabytes(maxBytes)}: split it by team, or keep only the Person, Track, Level, Rater, Team and competency columns`,
+        ]);
+      }
+    }
     return await fs.readFile(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const reason =
       (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new InputError([`${file}:1:1: cannot read the file: ${reason}`]);
@@ -115,7 +135,7 @@ export async function ratingsTable(
   matrix: CareerMatrix,
   options: RatingsFileOptions = {},
 ): Promise<RatingsFile> {
-  const bytes = await readBytes(file);
+  const bytes = await readBytes(file, MAX_RATINGS_BYTES);
   let cells: Cell[][];
   if (path.extname(file).toLowerCase() === ".xlsx") {
     cells = await xlsxRatingsCells(file, bytes);
@@ -123,6 +143,13 @@ export async function ratingsTable(
     const csv = csvCells(file, bytes, options);
     if (!Array.isArray(csv)) return csv;
     cells = csv;
+  }
+  const limits = excelLimitProblems(cells, file);
+  if (limits.length > 0) return { table: [], people: [], columns: [], problems: limits };
+  if (cells.length - 1 > MAX_RATINGS_ROWS) {
+    throw new InputError([
+      `${file}:${MAX_RATINGS_ROWS + 2}:1: the file has ${(cells.length - 1).toLocaleString("en-US")} rows below its header; career-matrix reads up to ${MAX_RATINGS_ROWS.toLocaleString("en-US")} people from one file: split it by team`,
+    ]);
   }
   const headerRow = Math.max(
     0,

@@ -59,7 +59,10 @@ export function toCsv(rows: Cell[][], options: CsvWriteOptions = {}): string {
 
 function toCell(field: string): Cell {
   if (field === "") return null;
-  return CANONICAL_NUMBER.test(field) ? Number(field) : field;
+  if (!CANONICAL_NUMBER.test(field)) return field;
+  // Digits past what a number holds stay the text typed, never Infinity.
+  const value = Number(field);
+  return Number.isFinite(value) ? value : field;
 }
 
 /**
