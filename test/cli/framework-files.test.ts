@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { buildCommand } from "../../src/cli/build-command";
 import { loadFrameworkFile } from "../../src/cli/inputs";
 import { InputError } from "../../src/cli/usage";
 import { bundledFramework } from "../../src/data";
@@ -115,5 +116,29 @@ describe("framework files", () => {
     expect(lines).toEqual([
       'framework.json: scoring.ready: expected a number, found "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (10,000,000 characters)"',
     ]);
+  });
+});
+
+describe("build with a framework wider than a sheet", () => {
+  it("refuses tracks with more competencies than Excel's 16,384 columns before building anything", async () => {
+    const framework = plain() as ReturnType<typeof plain> & { competencies: Record<string, unknown>[] };
+    const model = framework.competencies[0];
+    framework.competencies = Array.from({ length: 16_400 }, (_, i) => ({
+      ...model,
+      id: `skill-${i}`,
+      name: `Skill ${i}`,
+    }));
+    const file = path.join(dir, "wide.json");
+    fs.writeFileSync(file, JSON.stringify(framework));
+    const output = path.join(dir, "wide.xlsx");
+    const context = { stdout: () => undefined, stderr: () => undefined, progress: () => undefined };
+    const error = await buildCommand({ framework: file, output }, context).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).lines).toEqual([
+      expect.stringMatching(
+        /wide\.json: the tracks .* have 16,400 competencies; the heatmaps need a column for each and an Excel sheet holds 16,384 columns: choose fewer tracks with --tracks$/,
+      ),
+    ]);
+    expect(fs.existsSync(output)).toBe(false);
   });
 });
