@@ -13,7 +13,7 @@ import type { TextEncoding } from "../core/decode-text";
 import type { CliContext } from "./context";
 import { reportProblems } from "./context";
 import { loadFrameworkFile, MAX_RATINGS_ROWS, ratingsTable } from "./inputs";
-import { outputKind, writeOutput } from "./output-file";
+import { checkOutput, outputKind, writeOutput } from "./output-file";
 import { InputError, UsageError } from "./usage";
 
 export interface BuildOptions {
@@ -27,6 +27,8 @@ export interface BuildOptions {
 
 export async function buildCommand(options: BuildOptions, context: CliContext): Promise<void> {
   outputKind(options.output, ["xlsx"]);
+  const inputs = [options.ratings, options.framework];
+  await checkOutput(options.output, inputs);
   const framework = await loadFrameworkFile(options.framework, (line) => context.stderr(`${line}\n`));
   const known = framework.tracks.map((track) => track.id);
   const unknown = (options.tracks ?? []).filter((id) => !known.includes(id));
@@ -60,7 +62,7 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
   const remaining = built.problems.filter((problem) => problem.row === undefined);
   reportProblems(options.ratings ?? "sample team", remaining, context);
   context.progress(`writing ${options.output} (${built.people} people)`);
-  await writeOutput(options.output, await workbookToBytes(built.host.workbook));
+  await writeOutput(options.output, await workbookToBytes(built.host.workbook), inputs);
   context.progress("done");
 }
 
