@@ -20,6 +20,8 @@ export interface BuildOptions {
   ratings?: string;
   /** The ratings file's text encoding, instead of detecting it. */
   encoding?: TextEncoding;
+  /** The sheet of a ratings workbook to read. */
+  sheet?: string;
   framework?: string;
   tracks?: string[];
   output: string;
@@ -46,6 +48,7 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
     context.progress(`reading ${options.ratings}`);
     const read = await ratingsTable(options.ratings, careerMatrixFromFramework(framework), {
       encoding: options.encoding,
+      sheet: options.sheet,
       note: (line) => context.stderr(`${line}\n`),
     });
     reportProblems(options.ratings, read.problems, context);

@@ -6,7 +6,7 @@ import type { Framework } from "../core/framework";
 import { FrameworkError, loadFramework } from "../core/load-framework";
 import type { CareerMatrix } from "../core/matrix";
 import { excelLimitProblems } from "../core/excel-limits";
-import { nameKey } from "../core/names";
+import { listNames, nameKey } from "../core/names";
 import { parseJsonText } from "../core/parse-json";
 import { readRatings } from "../core/ratings";
 import type { Cell, RatingsRead } from "../core/types";
@@ -24,6 +24,8 @@ import { InputError } from "./usage";
 export const MAX_RATINGS_BYTES = 50 * 1024 * 1024;
 /** The most people scored from one file (about 35 s and 1.3 GB for `score`). */
 export const MAX_RATINGS_ROWS = 200_000;
+
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -85,8 +87,17 @@ export async function loadFrameworkFile(
   }
 }
 
-/** The ratings sheet of a workbook: the add-in's own, else one named Ratings, else the first visible sheet. */
-async function xlsxRatingsCells(file: string, bytes: Buffer): Promise<Cell[][]> {
+const hasRatingsHeader = (values: Cell[][]): boolean =>
+  values.slice(0, 20).some((row) => {
+    const keys = new Set(row.map((cell) => (typeof cell === "string" ? nameKey(cell) : "")));
+    return keys.has("person") && keys.has("track") && keys.has("level");
+  });
+
+/**
+ * The ratings sheet of a workbook: the one --sheet names, else the add-in's own, else one named Ratings, else the
+ * first with the Person, Track and Level headers (said, as it is a guess), else the first visible sheet.
+ */
+async function xlsxRatingsCells(file: string, bytes: Buffer, options: RatingsFileOptions): Promise<Cell[][]> {
   let sheets;
   try {
     sheets = await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -99,12 +110,50 @@ async function xlsxRatingsCells(file: string, bytes: Buffer): Promise<Cell[][]> 
       `${file}:1:1: not a readable .xlsx workbook: its parts are not as Excel writes them; open it in Excel or LibreOffice and save it again as .xlsx, or save the ratings as .csv`,
     ]);
   }
-  const sheet =
-    sheets.find((s) => s.key === "ratings") ??
-    sheets.find((s) => nameKey(s.name) === "ratings") ??
-    sheets.find((s) => !s.hidden);
+  const names = listNames(
+    sheets.map((s) => `"${s.name}"`),
+    12,
+  );
+  if (options.sheet !== undefined) {
+    const wanted = nameKey(options.sheet);
+    const named =
+      sheets.find((s) => s.name === options.sheet) ?? sheets.find((s) => nameKey(s.name) === wanted);
+    if (!named)
+      throw new InputError([
+        `${file}:1:1: no sheet "${options.sheet}" in the workbook; its sheets are ${names}`,
+      ]);
+    return named.values;
+  }
+  const own = sheets.find((s) => s.key === "ratings") ?? sheets.find((s) => nameKey(s.name) === "ratings");
+  if (own) return own.values;
+  const headed = sheets.find((s) => hasRatingsHeader(s.values));
+  if (headed) {
+    if (sheets.length > 1) {
+      options.note?.(
+        `${file}: reading sheet "${headed.name}", the first with Person, Track and Level headers (--sheet chooses another)`,
+      );
+    }
+    return headed.values;
+  }
+  const sheet = sheets.find((s) => !s.hidden);
   if (!sheet) throw new InputError([`${file}:1:1: the workbook has no sheets`]);
   return sheet.values;
+}
+
+/** Spreadsheet files that are not .xlsx, known by their first bytes or name, with how to make them readable. */
+function otherSpreadsheet(file: string, bytes: Buffer): string | undefined {
+  const extension = path.extname(file).toLowerCase();
+  const head = bytes.subarray(0, 100).toString("latin1");
+  if (extension === ".ods" || head.includes("application/vnd.oasis.opendocument.spreadsheet")) {
+    return "is an OpenDocument (.ods) spreadsheet, which career-matrix does not read: in LibreOffice choose File › Save As and pick Excel 2007-365 (.xlsx) or Text CSV (.csv)";
+  }
+  if (extension === ".numbers") {
+    return "is a Numbers spreadsheet, which career-matrix does not read: in Numbers choose File › Export To › Excel (.xlsx) or CSV";
+  }
+  if (extension === ".xls" || bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    return "is an Excel 97-2003 (.xls) workbook, which career-matrix does not read: in Excel choose File › Save As › Excel Workbook (.xlsx), or save as CSV UTF-8";
+  }
+  return undefined;
 }
 
 export interface RatingsFile extends RatingsRead {
@@ -115,6 +164,8 @@ export interface RatingsFile extends RatingsRead {
 export interface RatingsFileOptions {
   /** The text encoding of a CSV file, instead of detecting it. */
   encoding?: TextEncoding;
+  /** The sheet of a workbook to read, by name. */
+  sheet?: string;
   /** Said once about the file as a whole (the encoding used when it is not UTF-8, the sheet read). */
   note?: (line: string) => void;
 }
@@ -137,9 +188,18 @@ export async function ratingsTable(
 ): Promise<RatingsFile> {
   const bytes = await readBytes(file, MAX_RATINGS_BYTES);
   let cells: Cell[][];
-  if (path.extname(file).toLowerCase() === ".xlsx") {
-    cells = await xlsxRatingsCells(file, bytes);
+  const other = otherSpreadsheet(file, bytes);
+  if (other !== undefined) throw new InputError([`${file}:1:1: ${other}`]);
+  // A workbook is known by its zip signature too: an .xlsx renamed .csv still reads.
+  const workbook = path.extname(file).toLowerCase() === ".xlsx" || bytes.subarray(0, 4).equals(ZIP_SIGNATURE);
+  if (workbook) {
+    cells = await xlsxRatingsCells(file, bytes, options);
   } else {
+    if (options.sheet !== undefined) {
+      throw new InputError([
+        `${file}:1:1: --sheet chooses a sheet of a workbook (.xlsx); a CSV file has none`,
+      ]);
+    }
     const csv = csvCells(file, bytes, options);
     if (!Array.isArray(csv)) return csv;
     cells = csv;
@@ -156,7 +216,7 @@ export async function ratingsTable(
     cells.findIndex((row) => row.some((cell) => typeof cell === "string" && nameKey(cell) === "person")),
   );
   const table = cells.slice(headerRow);
-  const read = readRatings(table, matrix, { sheet: file });
+  const read = readRatings(table, matrix, { sheet: file, warnNumbersAsText: workbook });
   if (headerRow === 0) return { ...read, table };
   return {
     table,

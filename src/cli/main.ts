@@ -21,6 +21,7 @@ function parseCommand(argv: string[]) {
         help: { type: "boolean", short: "h" },
         ratings: { type: "string" },
         encoding: { type: "string" },
+        sheet: { type: "string" },
         framework: { type: "string" },
         tracks: { type: "string" },
         format: { type: "string" },
@@ -56,12 +57,13 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
   const { values } = parsed;
   switch (command) {
     case "build":
-      only(parsed, command, ["ratings", "encoding", "framework", "tracks", "output"]);
+      only(parsed, command, ["ratings", "encoding", "sheet", "framework", "tracks", "output"]);
       // Commands load on demand: --help and usage errors answer at once, without ExcelJS.
       return (await import("./build-command")).buildCommand(
         {
           ratings: values.ratings,
           encoding: encodingArgument(values.encoding),
+          sheet: values.sheet,
           framework: values.framework,
           tracks: values.tracks
             ?.split(",")
@@ -72,11 +74,12 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
         context,
       );
     case "score":
-      only(parsed, command, ["ratings", "encoding", "framework", "format"]);
+      only(parsed, command, ["ratings", "encoding", "sheet", "framework", "format"]);
       return (await import("./score-command")).scoreCommand(
         {
           ratings: required(values.ratings, "--ratings FILE", command),
           encoding: encodingArgument(values.encoding),
+          sheet: values.sheet,
           framework: values.framework,
           format: scoreFormat(values.format),
         },

@@ -15,6 +15,8 @@ export interface ScoreOptions {
   ratings: string;
   /** The ratings file's text encoding, instead of detecting it. */
   encoding?: TextEncoding;
+  /** The sheet of a ratings workbook to read. */
+  sheet?: string;
   framework?: string;
   format: ScoreFormat;
 }
@@ -28,6 +30,7 @@ export async function scoreCommand(options: ScoreOptions, context: CliContext): 
   context.progress(`reading ${options.ratings}`);
   const read = await ratingsTable(options.ratings, matrix, {
     encoding: options.encoding,
+    sheet: options.sheet,
     note: (line) => context.stderr(`${line}\n`),
   });
   reportProblems(options.ratings, read.problems, context);

@@ -2,10 +2,10 @@
 export const USAGE = `Usage: career-matrix <command> [options]
 
 Commands:
-  build    [--ratings FILE.csv|FILE.xlsx [--encoding ENC]] [--framework FILE.json] [--tracks ID,ID] -o OUT.xlsx
+  build    [--ratings FILE.csv|FILE.xlsx [--encoding ENC|--sheet NAME]] [--framework FILE.json] [--tracks ID,ID] -o OUT.xlsx
            Build the career-matrix workbook: matrix, ratings, heatmaps, team summary and calibration.
            Without --ratings it uses the bundled sample team.
-  score    --ratings FILE [--encoding ENC] [--framework FILE.json] [--format table|json|csv]
+  score    --ratings FILE [--encoding ENC|--sheet NAME] [--framework FILE.json] [--format table|json|csv]
            Readiness per person on stdout (default: table).
   compare  --from TRACK:LEVEL --to TRACK:LEVEL [--framework FILE.json] [-o OUT.xlsx|OUT.csv]
            Two levels side by side; a table of expectations on stdout when there is no -o
@@ -18,7 +18,8 @@ The ratings file has the header of the Ratings sheet: Person, Track, Level, Rate
 competency (by id or name). CSV is separated by commas, semicolons or tabs (as its header row is), with quoted
 fields. Its encoding is UTF-8 or UTF-16 when a byte-order mark says so, else UTF-8 when the bytes are valid UTF-8,
 else Windows-1252 (Excel's "CSV" on Windows), and said on stderr when not UTF-8; --encoding ENC chooses utf-8,
-utf-16le, utf-16be or windows-1252 instead.
+utf-16le, utf-16be or windows-1252 instead. In a workbook, --sheet NAME picks the sheet; else the Ratings sheet,
+else the first sheet with Person, Track and Level headers.
 
 Exit status: 0 success, 1 input problems (printed as FILE:ROW:COLUMN: message), 2 usage errors.
 `;

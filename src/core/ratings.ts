@@ -19,7 +19,17 @@ export interface ReadRatingsOptions {
    * gets a warning instead, so the task pane and the sheet never disagree. Files (CSV) take labels as ratings.
    */
   numbersOnly?: boolean;
+  /**
+   * A workbook's numbers stored as text ("3" typed into a text-formatted cell) count, with a warning at the cell
+   * saying how to convert them. Without this, text that reads as a rating counts silently, as CSV holds only text.
+   */
+  warnNumbersAsText?: boolean;
 }
+
+/** The error values a formula can leave in a cell, as Excel and LibreOffice show them. */
+const ERROR_VALUE = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+/** A date cell as the workbook reader gives it (ISO text). */
+const DATE_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 const FIELDS = ["person", "track", "level", "rater", "team"] as const;
 type Field = (typeof FIELDS)[number];
@@ -262,6 +272,15 @@ export function readRatings(
           );
           continue;
         }
+        if (options.warnNumbersAsText && typeof cell === "string" && /^\s*[+-]?\d/.test(cell)) {
+          const ref = cellRef(row1, column.column);
+          report(
+            "warning",
+            row1,
+            column.column,
+            `Rating "${shortText(text(cell))}" in ${ref} is a number stored as text: it counts as ${parsed.value}. Convert it to a number (in Excel, the cell's warning › Convert to Number).`,
+          );
+        }
         if (trackCompetencies && !trackCompetencies.has(column.competency)) {
           const ref = cellRef(row1, column.column);
           report(
@@ -282,6 +301,20 @@ export function readRatings(
           row1,
           column.column,
           `Rating "${shortText(text(cell))}" in ${ref} is off the scale: use ${scale.description} or leave it blank.`,
+        );
+      } else if (typeof cell === "string" && ERROR_VALUE.test(cell.trim())) {
+        report(
+          "error",
+          row1,
+          column.column,
+          `${ref} holds the error ${cell.trim()}, not a rating: fix the formula that gives it, type a rating, or clear the cell.`,
+        );
+      } else if (typeof cell === "string" && DATE_VALUE.test(cell)) {
+        report(
+          "error",
+          row1,
+          column.column,
+          `${ref} holds a date (${cell.slice(0, 10)}), not a rating: the cell is formatted as a date; format it as a number and type ${scale.description}.`,
         );
       } else {
         report(
