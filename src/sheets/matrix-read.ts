@@ -52,6 +52,9 @@ export function readMatrixSheet(
     problems.push({
       severity: "error",
       sheet,
+      cell: a1(0, 0),
+      row: 1,
+      column: 1,
       message: `No header row "Area | Competency | Id | levels" in the first ${HEADER_SEARCH_ROWS} rows: rebuild the matrix sheet from the task pane.`,
     });
     return { track: baseTrack, problems, changes: [] };
@@ -77,6 +80,9 @@ export function readMatrixSheet(
       problems.push({
         severity: "warning",
         sheet,
+        cell: a1(headerRow, 0),
+        row: headerRow + 1,
+        column: 1,
         message: `No column for ${level.title}: its expectations are taken from the bundled framework. Rebuild the sheet to get the column back.`,
       });
   }
