@@ -10,4 +10,7 @@ module.exports = {
   // the pattern only ignores paths whose *last* node_modules segment is not one of them.
   transformIgnorePatterns: ["node_modules/(?!(strip-bom|uuid)/)(?!.*node_modules/)"],
   testTimeout: 30000,
+  // The production build is made once per run and shared; the teardown fails the run if it was made twice.
+  globalSetup: "<rootDir>/test/build/global-setup.ts",
+  globalTeardown: "<rootDir>/test/build/global-teardown.ts",
 };

@@ -60,6 +60,12 @@ module.exports = async (env = {}, argv = {}) => {
           use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
         },
         {
+          // The bundled framework is checked here, at build time; the bundle gets the checked data, not zod.
+          test: path.resolve(__dirname, "src", "data", "checked-data.ts"),
+          enforce: "pre",
+          use: path.resolve(__dirname, "scripts", "checked-data-loader.js"),
+        },
+        {
           test: /\.(png|jpe?g|gif|svg)$/,
           type: "asset/resource",
           generator: { filename: "assets/[name][ext]" },

@@ -9,6 +9,7 @@ import path from "node:path";
 import { sampleRatingsTable } from "../src/cli/build-workbook";
 import { bundledFramework, sampleTeam } from "../src/data";
 import { toCsv } from "../src/export/csv";
+import { report } from "./dashboard";
 
 const ROOT = path.resolve(__dirname, "..");
 const PEOPLE = 2000;
@@ -90,6 +91,17 @@ export async function run(): Promise<void> {
       "peak memory, median (MB RSS)": median(runs, (r) => r.maxRssMb).toFixed(0),
       "ratings CSV (KB)": (fs.statSync(csv).size / 1024).toFixed(0),
       "workbook (KB)": (fs.statSync(out).size / 1024).toFixed(0),
+    });
+    const people = PEOPLE.toLocaleString("en-US");
+    report({
+      figure: `career-matrix build, ${people} people, wall time median`,
+      unit: "s",
+      now: median(runs, (r) => r.seconds),
+    });
+    report({
+      figure: `career-matrix build, ${people} people, peak RSS median`,
+      unit: "MB",
+      now: median(runs, (r) => r.maxRssMb),
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

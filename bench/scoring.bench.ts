@@ -14,6 +14,7 @@ import {
   teamAreaHeatmap,
   teamHeatmap,
 } from "../src/core";
+import { report } from "./dashboard";
 import type { CareerMatrix, Cell, MatrixCompetency, MatrixLevel, TrackMatrix } from "../src/core";
 
 const COMPETENCIES = 60;
@@ -21,7 +22,7 @@ const SIZES = [1000, 10000];
 const RUNS = 5;
 
 /** Three tracks of ten levels (six IC, four management); 48 competencies on both paths, 12 for management only. */
-function syntheticMatrix(): CareerMatrix {
+export function syntheticMatrix(): CareerMatrix {
   const areas = ["technical", "leadership", "delivery", "values"].map((id, i) => ({
     id,
     name: id,
@@ -71,7 +72,7 @@ function syntheticMatrix(): CareerMatrix {
 }
 
 /** A ratings table as a host reads it: a fifth of the cells blank, a few ratings typed as labels. */
-function ratingsTable(matrix: CareerMatrix, people: number): Cell[][] {
+export function ratingsTable(matrix: CareerMatrix, people: number): Cell[][] {
   let seed = 7;
   const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const competencies = matrix.tracks[0].competencies;
@@ -190,6 +191,19 @@ export async function run(): Promise<void> {
   console.log(
     `Time ratio ${large.people.toLocaleString("en-US")} / ${small.people.toLocaleString("en-US")} people: score ${ratio("score")}x, total ${ratio("total")}x, total CPU ${ratio("cpu")}x (linear = ${(large.people / small.people).toFixed(0)}x)`,
   );
+  report({
+    figure: `core: read + score + heatmaps + calibration, ${large.people.toLocaleString("en-US")} people x ${COMPETENCIES}`,
+    unit: "ms",
+    now: large.total,
+    goal: 300,
+    baseline: { value: small.total, what: `${small.people.toLocaleString("en-US")} people` },
+  });
+  report({
+    figure: `core: time ratio ${small.people.toLocaleString("en-US")} -> ${large.people.toLocaleString("en-US")} people`,
+    unit: "x",
+    now: large.total / small.total,
+    goal: 11,
+  });
   console.log(
     `Machine: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs; reference loop (10^8 additions) ${referenceLoop().toFixed(0)} ms CPU`,
   );

@@ -1,6 +1,8 @@
 // `npm run bench [-- <name>...]`: runs every bench/*.bench.ts (or those whose names contain one of the arguments),
-// each in its own Node process with tsx, printing its title first. Exits non-zero if any benchmark fails.
+// each in its own Node process with tsx, printing its title first, then one table of the figures the benchmarks
+// reported through bench/dashboard.ts. Exits non-zero if any benchmark fails.
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { pathToFileURL } = require("url");
@@ -20,6 +22,11 @@ if (files.length === 0) {
   process.exit(filters.length ? 1 : 0);
 }
 
+// Rows arrive as JSON lines from every benchmark's process (bench/dashboard.ts).
+const DASHBOARD_FILE = "CAREER_MATRIX_BENCH_DASHBOARD";
+const dashboardDir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-bench-dashboard-"));
+const dashboardFile = path.join(dashboardDir, "rows.jsonl");
+
 const failed = [];
 for (const file of files) {
   const title = file.replace(/\.bench\.ts$/, "");
@@ -32,7 +39,10 @@ for (const file of files) {
     ` await run(); })` +
     `.catch((error) => { console.error(error); process.exit(1); });`;
   const started = Date.now();
-  const result = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "-e", script], {
+    stdio: "inherit",
+    env: { ...process.env, [DASHBOARD_FILE]: dashboardFile },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status === 0) console.log(`(${title}: ${seconds} s)`);
   else {
@@ -40,7 +50,44 @@ for (const file of files) {
     failed.push(title);
   }
 }
+printDashboard(fs.existsSync(dashboardFile) ? fs.readFileSync(dashboardFile, "utf8") : "");
+fs.rmSync(dashboardDir, { recursive: true, force: true });
 console.log(
   `\nBenchmarks: ${files.length - failed.length} passed, ${failed.length} failed${failed.length ? `: ${failed.join(", ")}` : ""}.`,
 );
 process.exitCode = failed.length ? 1 : 0;
+
+function figure(value, unit) {
+  const digits = Math.abs(value) >= 100 ? 0 : 1;
+  const text = value.toLocaleString("en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return unit === "x" ? `${text}x` : `${text} ${unit}`;
+}
+
+/** One Markdown table: figure, goal, now, baseline and the ratio now / baseline, and whether the goal is met. */
+function printDashboard(jsonLines) {
+  const rows = jsonLines
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line));
+  if (rows.length === 0) return;
+  const table = [
+    ["figure", "goal", "now", "baseline (same run)", "ratio", "goal met"],
+    ...rows.map((row) => [
+      row.figure,
+      row.goal === undefined ? "—" : `≤ ${figure(row.goal, row.unit)}`,
+      figure(row.now, row.unit),
+      row.baseline ? `${figure(row.baseline.value, row.unit)} (${row.baseline.what})` : "—",
+      row.baseline && row.baseline.value !== 0 ? `${(row.now / row.baseline.value).toFixed(2)}` : "—",
+      row.goal === undefined ? "—" : row.now <= row.goal ? "yes" : "NO",
+    ]),
+  ];
+  const widths = table[0].map((_, c) => Math.max(...table.map((cells) => cells[c].length)));
+  const line = (cells) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(" | ")} |`;
+  console.log("\n== dashboard ==");
+  console.log(line(table[0]));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const cells of table.slice(1)) console.log(line(cells));
+}

@@ -1,20 +1,23 @@
 /** `career-matrix build`: the workbook the add-in builds, written to an .xlsx file. */
-import { EXCEL_MAX_COLUMNS } from "../core/excel-limits";
-import type { Framework, TrackId } from "../core/framework";
 import { listNames } from "../core/names";
-import { COMPETENCY_HEATMAP_FIELDS } from "../sheets/competency-heatmap-sheet";
-import { ratingCompetencies, RATINGS_FIELDS } from "../sheets/ratings-sheet";
 import type { Cell } from "../core/types";
 import { sampleTeam } from "../data";
 import { careerMatrixFromFramework } from "../core/career-matrix";
 import { workbookToBytes } from "../hosts/xlsx/xlsx-writer";
 import { buildWorkbook, sampleRatingsTable } from "./build-workbook";
-import type { TextEncoding } from "../core/decode-text";
 import type { CliContext } from "./context";
 import { reportProblems } from "./context";
 import { loadFrameworkFile, MAX_RATINGS_ROWS, ratingsTable } from "./inputs";
 import { checkOutput, outputKind, writeOutput } from "./output-file";
 import { InputError, UsageError } from "./usage";
+import type { TextEncoding } from "../core/decode-text";
+import { EXCEL_MAX_COLUMNS } from "../core/excel-limits";
+import type { Framework, TrackId } from "../core/framework";
+import { COMPETENCY_HEATMAP_FIELDS } from "../sheets/competency-heatmap-sheet";
+import { ratingCompetencies, RATINGS_FIELDS, RATINGS_KEY } from "../sheets/ratings-sheet";
+import { buildMatrix, createRatings, scoreRatings } from "../workbook/commands";
+import { isMatrixKey, trackOfKey } from "../workbook/matrix-edits";
+import { openForUpdate, saveWorkbook } from "./workbook-file";
 
 export interface BuildOptions {
   ratings?: string;
@@ -24,19 +27,27 @@ export interface BuildOptions {
   sheet?: string;
   framework?: string;
   tracks?: string[];
-  output: string;
+  /** A new workbook to write, or (into) an existing one to update in place: exactly one. */
+  output?: string;
+  into?: string;
 }
 
 export async function buildCommand(options: BuildOptions, context: CliContext): Promise<void> {
-  outputKind(options.output, ["xlsx"]);
+  if ((options.output === undefined) === (options.into === undefined))
+    throw new UsageError("build needs either -o OUT.xlsx (a new workbook) or --into BOOK.xlsx (update one)");
   const inputs = [options.ratings, options.framework];
-  await checkOutput(options.output, inputs);
+  if (options.output !== undefined) {
+    outputKind(options.output, ["xlsx"]);
+    await checkOutput(options.output, inputs);
+  }
   const framework = await loadFrameworkFile(options.framework, (line) => context.stderr(`${line}\n`));
   const known = framework.tracks.map((track) => track.id);
   const unknown = (options.tracks ?? []).filter((id) => !known.includes(id));
   if (unknown.length > 0) {
     throw new UsageError(`--tracks: no track ${listNames(unknown)}; the tracks are ${listNames(known, 30)}`);
   }
+  if (options.into !== undefined) return updateWorkbook(options.into, framework, options, context);
+  const output = options.output as string;
   const trackIds = options.tracks && options.tracks.length > 0 ? options.tracks : known;
   checkColumns(framework, trackIds, options.framework ?? "the bundled framework");
 
@@ -64,8 +75,46 @@ export async function buildCommand(options: BuildOptions, context: CliContext): 
   // The file's own problems were reported above; anything left is about the workbook as a whole.
   const remaining = built.problems.filter((problem) => problem.row === undefined);
   reportProblems(options.ratings ?? "sample team", remaining, context);
-  context.progress(`writing ${options.output} (${built.people} people)`);
-  await writeOutput(options.output, await workbookToBytes(built.host.workbook), inputs);
+  context.progress(`writing ${output} (${built.people} people)`);
+  await writeOutput(output, await workbookToBytes(built.host.workbook), inputs);
+  context.progress("done");
+}
+
+/**
+ * `build --into BOOK.xlsx`: the workbook's matrix sheets rebuilt with their edits kept (the tracks it has, or
+ * --tracks), its Ratings sheet laid out again with every rating kept, and its heatmaps rescored, in place.
+ */
+async function updateWorkbook(
+  file: string,
+  framework: Framework,
+  options: BuildOptions,
+  context: CliContext,
+): Promise<void> {
+  if (options.ratings !== undefined)
+    throw new UsageError(
+      "build --into keeps the workbook's own Ratings sheet; --ratings is for a new workbook (-o)",
+    );
+  context.progress(`reading ${file}`);
+  const host = await openForUpdate(file);
+  const owned = await host.ownedSheets();
+  const present = owned.filter((sheet) => isMatrixKey(sheet.key)).map((sheet) => trackOfKey(sheet.key));
+  const trackIds =
+    options.tracks && options.tracks.length > 0
+      ? options.tracks
+      : present.length > 0
+        ? present
+        : framework.tracks.map((track) => track.id);
+  context.progress("building the matrix sheets");
+  const problems = (await buildMatrix(host, framework, trackIds, { keepEdits: true })).problems;
+  if (owned.some((sheet) => sheet.key === RATINGS_KEY)) {
+    context.progress("laying out the Ratings sheet");
+    problems.push(...(await createRatings(host, framework, [])).problems);
+    context.progress("scoring and writing the heatmaps");
+    problems.push(...(await scoreRatings(host, framework)).problems);
+  }
+  reportProblems(file, problems, context);
+  context.progress(`updating ${file}`);
+  await saveWorkbook(file, host);
   context.progress("done");
 }
 

@@ -22,12 +22,15 @@ function parseCommand(argv: string[]) {
         ratings: { type: "string" },
         encoding: { type: "string" },
         sheet: { type: "string" },
+        baseline: { type: "string" },
+        "other-ratings": { type: "string" },
         framework: { type: "string" },
         tracks: { type: "string" },
         format: { type: "string" },
         from: { type: "string" },
         to: { type: "string" },
         output: { type: "string", short: "o" },
+        into: { type: "string" },
       },
     });
   } catch (error) {
@@ -57,7 +60,7 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
   const { values } = parsed;
   switch (command) {
     case "build":
-      only(parsed, command, ["ratings", "encoding", "sheet", "framework", "tracks", "output"]);
+      only(parsed, command, ["ratings", "encoding", "sheet", "framework", "tracks", "output", "into"]);
       // Commands load on demand: --help and usage errors answer at once, without ExcelJS.
       return (await import("./build-command")).buildCommand(
         {
@@ -69,17 +72,31 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
             ?.split(",")
             .map((id) => id.trim())
             .filter((id) => id !== ""),
-          output: required(values.output, "-o OUT.xlsx", command),
+          output: values.output,
+          into: values.into,
         },
         context,
       );
     case "score":
-      only(parsed, command, ["ratings", "encoding", "sheet", "framework", "format"]);
+      only(parsed, command, ["ratings", "encoding", "sheet", "framework", "format", "into"]);
       return (await import("./score-command")).scoreCommand(
         {
-          ratings: required(values.ratings, "--ratings FILE", command),
+          ratings: values.ratings,
           encoding: encodingArgument(values.encoding),
           sheet: values.sheet,
+          into: values.into,
+          framework: values.framework,
+          format: scoreFormat(values.format),
+        },
+        context,
+      );
+    case "calibrate":
+      only(parsed, command, ["ratings", "baseline", "other-ratings", "framework", "format"]);
+      return (await import("./calibrate-command")).calibrateCommand(
+        {
+          ratings: required(values.ratings, "--ratings FILE", command),
+          baseline: values.baseline,
+          otherRatings: values["other-ratings"],
           framework: values.framework,
           format: scoreFormat(values.format),
         },

@@ -10,9 +10,16 @@ import type { CliContext } from "./context";
 import { reportProblems } from "./context";
 import type { ScoreFormat } from "./arguments";
 import { textTable } from "./text-table";
+import type { CareerMatrix } from "../core/matrix";
+import type { PersonReadiness } from "../core/types";
+import { scoreRatings } from "../workbook/commands";
+import { UsageError } from "./usage";
+import { matrixOfRatingsFile, openForUpdate, saveWorkbook, workbookMatrix } from "./workbook-file";
 
 export interface ScoreOptions {
-  ratings: string;
+  /** A ratings file, or (into) the workbook whose Ratings sheet is scored and whose heatmaps are updated. */
+  ratings?: string;
+  into?: string;
   /** The ratings file's text encoding, instead of detecting it. */
   encoding?: TextEncoding;
   /** The sheet of a ratings workbook to read. */
@@ -24,18 +31,34 @@ export interface ScoreOptions {
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 export async function scoreCommand(options: ScoreOptions, context: CliContext): Promise<void> {
-  const matrix = careerMatrixFromFramework(
-    await loadFrameworkFile(options.framework, (line) => context.stderr(`${line}\n`)),
-  );
-  context.progress(`reading ${options.ratings}`);
-  const read = await ratingsTable(options.ratings, matrix, {
-    encoding: options.encoding,
-    sheet: options.sheet,
-    note: (line) => context.stderr(`${line}\n`),
-  });
-  reportProblems(options.ratings, read.problems, context);
-  context.progress(`scoring ${read.people.length} people`);
-  const scored = scoreTeam(matrix, read.people);
+  if ((options.ratings === undefined) === (options.into === undefined))
+    throw new UsageError("score needs either --ratings FILE or --into BOOK.xlsx");
+  const framework = await loadFrameworkFile(options.framework, (line) => context.stderr(`${line}\n`));
+  let matrix: CareerMatrix;
+  let scored: PersonReadiness[];
+  if (options.into !== undefined) {
+    context.progress(`reading ${options.into}`);
+    const host = await openForUpdate(options.into);
+    const result = await scoreRatings(host, framework);
+    reportProblems(options.into, result.problems, context);
+    matrix = await workbookMatrix(options.into, host, framework, { ...context, stderr: () => undefined });
+    context.progress(`updating ${options.into}`);
+    await saveWorkbook(options.into, host);
+    scored = result.scored;
+  } else {
+    const file = options.ratings as string;
+    // A workbook's ratings are scored against its own matrix sheets, as the add-in scores them.
+    matrix = (await matrixOfRatingsFile(file, framework, context)) ?? careerMatrixFromFramework(framework);
+    context.progress(`reading ${file}`);
+    const read = await ratingsTable(file, matrix, {
+      encoding: options.encoding,
+      sheet: options.sheet,
+      note: (line) => context.stderr(`${line}\n`),
+    });
+    reportProblems(file, read.problems, context);
+    context.progress(`scoring ${read.people.length} people`);
+    scored = scoreTeam(matrix, read.people);
+  }
   if (options.format === "json") {
     const people = scored.map(({ person, levels, current, next, highestReady }) => ({
       person: person.person,

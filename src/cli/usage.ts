@@ -5,11 +5,22 @@ Commands:
   build    [--ratings FILE.csv|FILE.xlsx [--encoding ENC|--sheet NAME]] [--framework FILE.json] [--tracks ID,ID] -o OUT.xlsx
            Build the career-matrix workbook: matrix, ratings, heatmaps, team summary and calibration.
            Without --ratings it uses the bundled sample team.
-  score    --ratings FILE [--encoding ENC|--sheet NAME] [--framework FILE.json] [--format table|json|csv]
-           Readiness per person on stdout (default: table).
+  build    --into BOOK.xlsx [--framework FILE.json] [--tracks ID,ID]
+           Update a workbook in place: its matrix sheets (edits kept), Ratings sheet (ratings kept) and heatmaps;
+           every other sheet, formula and name stays as it is.
+  score    --ratings FILE [--encoding ENC|--sheet NAME] | --into BOOK.xlsx [--framework FILE.json] [--format table|json|csv]
+           Readiness per person on stdout (default: table). A workbook is scored against its own matrix
+           sheets as edited; --into also updates its heatmaps in place.
   compare  --from TRACK:LEVEL --to TRACK:LEVEL [--framework FILE.json] [-o OUT.xlsx|OUT.csv]
            Two levels side by side; a table of expectations on stdout when there is no -o
            (the CSV and the workbook also carry the descriptors).
+  calibrate --ratings FILE [--baseline FILE] [--other-ratings FILE] [--framework FILE.json]
+           [--format table|json|csv]
+           For a calibration session: each rater's effect (rater model), the 9-box counts, who would change
+           status with rater-adjusted readiness and, with --baseline (the ratings before the session), what
+           the session changed. --other-ratings: more ratings of the same people by other raters (self, peer,
+           a second manager), same columns, used as direct evidence of rater effects.
+           CSV: one table after another, a blank line between them.
 
 Options:
   -h, --help   Show this help.

@@ -27,14 +27,11 @@ export {
   teamHeatmap,
 } from "./heatmaps";
 export type { GapAgainst } from "./heatmaps";
-export {
-  MIN_DIFFERENCE,
-  MIN_PEOPLE,
-  MIN_RATINGS,
-  OUTLIER_DIFFERENCE,
-  calibrate,
-  tCritical,
-} from "./calibration";
+export { OUTLIER_DIFFERENCE, calibrate } from "./calibration";
+export type { CalibrateOptions } from "./calibration";
+export { MIN_EFFECT, MIN_PEOPLE, SIGNIFICANCE, fitRaterModel } from "./rater-model";
+export type { RaterEffect, RaterModel } from "./rater-model";
+export { adjustRatings, raterAdjustedReadiness } from "./rater-adjusted";
 export { compareLevels } from "./comparison";
 export type { LevelRef } from "./comparison";
 export { nameKey, personKey } from "./names";

@@ -13,7 +13,8 @@ import type { Gap, LevelReadiness, PersonRatings, PersonReadiness, ReadinessStat
  * Weighted shares such as 0.4 + 0.4 land a hair below a threshold of 0.8 in floating point; a person exactly at a
  * threshold must pass it.
  */
-const EPSILON = 1e-9;
+export const READINESS_TOLERANCE = 1e-9;
+const EPSILON = READINESS_TOLERANCE;
 
 /** Nothing assessed is Insufficient data even when the framework sets no minimum coverage. */
 export function readinessStatus(readiness: number, coverage: number, scoring: ScoringRules): ReadinessStatus {

@@ -99,21 +99,51 @@ export interface StatusCounts {
   insufficient: number;
 }
 
+/** A rater's effect from the rater model (src/core/rater-model.ts). */
 export interface RaterCalibration {
+  /** As first written. */
   rater: string;
+  /** Distinct people this rater rated. */
   people: number;
-  /** Ratings compared (rated competencies at levels others also rated). */
   ratings: number;
-  /** Mean gap of this rater's ratings minus the mean gap of everyone else's at the same track and level. */
-  meanGapDifference: number | null;
+  /**
+   * Scale points relative to the mean of the raters compared: + rates above them (lenient), − below (severe).
+   * null when it cannot be estimated.
+   */
+  effect: number | null;
+  standardError: number | null;
+  /** Two-sided p-value of the effect against 0. */
+  pValue: number | null;
   flag: "lenient" | "severe" | null;
   reason: string;
+}
+
+export interface ReadinessPair {
+  level: LevelId;
+  raw: { readiness: number; status: ReadinessStatus };
+  adjusted: { readiness: number; status: ReadinessStatus };
+}
+
+/** Readiness of a person rated by a flagged rater, as rated and as the mean rater would have rated. */
+export interface AdjustedReadiness {
+  person: string;
+  rater: string;
+  /** The rater's effect the ratings were moved by, in scale points. */
+  effect: number;
+  current?: ReadinessPair;
+  next?: ReadinessPair;
+  /** Status at the current or the next level differs once adjusted. */
+  statusChanged: boolean;
 }
 
 export interface Calibration {
   byLevel: { track: TrackId; level: LevelId; counts: StatusCounts }[];
   totals: StatusCounts;
   raters: RaterCalibration[];
+  /** Spreads the rater model estimated, in scale points (0 when nothing was rated). */
+  raterModel: { abilitySpread: number; noise: number };
+  /** People rated by a flagged rater: raw readiness beside rater-adjusted readiness. */
+  adjusted: AdjustedReadiness[];
   /** People whose status disagrees with their rater's pattern. */
   outliers: { person: string; rater: string; reason: string }[];
 }

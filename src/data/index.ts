@@ -1,12 +1,10 @@
 /**
- * The data bundled with the add-in. Both are checked once, on first use, and shared: they are frozen so that no
- * caller can change what the next caller sees.
+ * The data bundled with the add-in. Both are checked once — in Node on first use, in the add-in's bundle when it is
+ * built (see checked-data.ts) — and shared: they are frozen so that no caller can change what the next caller sees.
  */
 import type { Framework } from "../core/framework";
-import { loadFramework } from "../core/load-framework";
-import frameworkJson from "./framework.json";
-import { loadSampleTeam, type SampleTeam } from "./sample-team";
-import sampleTeamJson from "./sample-team.json";
+import { checkedFramework, checkedSampleTeam } from "./checked-data";
+import type { SampleTeam } from "./sample-team";
 
 export type { SamplePerson, SampleTeam } from "./sample-team";
 
@@ -15,13 +13,13 @@ let team: SampleTeam | undefined;
 
 /** GitLab's engineering career framework, from the seed documents. */
 export function bundledFramework(): Framework {
-  framework ??= deepFreeze(loadFramework(frameworkJson));
+  framework ??= deepFreeze(checkedFramework());
   return framework;
 }
 
 /** Invented people rated against the bundled framework. */
 export function sampleTeam(): SampleTeam {
-  team ??= deepFreeze(loadSampleTeam(sampleTeamJson, bundledFramework()));
+  team ??= deepFreeze(checkedSampleTeam(bundledFramework()));
   return team;
 }
 

@@ -19,27 +19,3 @@ export function sheetRef(name: string): string {
     /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name);
   return plain ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
 }
-
-const MAX_SHEET_NAME = 31;
-
-/** A legal tab name: none of : \ / ? * [ ], no leading or trailing apostrophe, at most 31 characters. */
-export function legalSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[:\\/?*[\]]/g, " ")
-    .replace(/\s+/g, " ")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  return (cleaned || "Sheet").slice(0, MAX_SHEET_NAME).trim();
-}
-
-/** Makes a name unique among `taken` (case-insensitive, as Excel compares tab names) by a " (2)" suffix. */
-export function uniqueSheetName(name: string, taken: Iterable<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  const base = legalSheetName(name);
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length).trim() + suffix;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
-}

@@ -53,14 +53,14 @@ export function calibrationSheetSpec(
   cells.push(["All", null, ...totals, sum(totals)]);
 
   section("Raters");
-  header(["Rater", "People", "Ratings compared", "Mean gap difference", "Flag", "Reason"]);
+  header(["Rater", "People", "Ratings", "Effect (points)", "Flag", "Reason"]);
   const firstRater = cells.length;
   for (const rater of calibration.raters) {
     cells.push([
       rater.rater || "(no rater)",
       rater.people,
       rater.ratings,
-      rater.meanGapDifference,
+      rater.effect,
       rater.flag ? FLAG_LABEL[rater.flag] : null,
       rater.reason,
     ]);
@@ -70,6 +70,27 @@ export function calibrationSheetSpec(
       { range: rangeA1(firstRater, 3, cells.length - 1, 3), style: { numberFormat: "+0.00;-0.00;0" } },
       { range: rangeA1(firstRater, 5, cells.length - 1, 5), style: { wrap: true, vertical: "top" } },
     );
+
+  section("Rater-adjusted readiness (beside the raw one, for people of flagged raters)");
+  header(["Person", "Rater", "Level", "Readiness", "Adjusted", "Status", "Adjusted status"]);
+  const firstAdjusted = cells.length;
+  for (const person of calibration.adjusted) {
+    for (const pair of [person.current, person.next]) {
+      if (!pair) continue;
+      const level = matrix.tracks.flatMap((t) => t.levels).find((l) => l.id === pair.level);
+      cells.push([
+        person.person,
+        person.rater,
+        level?.name ?? pair.level,
+        pair.raw.readiness,
+        pair.adjusted.readiness,
+        STATUS_LABEL[pair.raw.status],
+        STATUS_LABEL[pair.adjusted.status],
+      ]);
+    }
+  }
+  if (cells.length === firstAdjusted) cells.push(["None: no rater is flagged"]);
+  else styles.push({ range: rangeA1(firstAdjusted, 3, cells.length - 1, 4), style: { numberFormat: "0%" } });
 
   section("People apart from their rater's pattern");
   header(["Person", "Rater", "Reason"]);

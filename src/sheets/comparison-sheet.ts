@@ -4,7 +4,8 @@
  */
 import type { CareerMatrix } from "../core/matrix";
 import type { ComparisonSide, LevelComparison } from "../core/types";
-import { legalSheetName, rangeA1 } from "./a1";
+import { rangeA1 } from "./a1";
+import { legalSheetName } from "./sheet-names";
 import { GROUP, HEADER, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
 

@@ -6,7 +6,8 @@
 import { areaHeatmap, competencyHeatmap, type GapAgainst, NO_TEAM } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
-import { columnLetter, legalSheetName, rangeA1 } from "./a1";
+import { columnLetter, rangeA1 } from "./a1";
+import { legalSheetName } from "./sheet-names";
 import { blockStyles, expectationsKey, type LiveFormulas } from "./live-formulas";
 import { gapScale, GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";

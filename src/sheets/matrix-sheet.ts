@@ -5,7 +5,8 @@
  */
 import type { CareerMatrix, MatrixCompetency, MatrixLevel } from "../core/matrix";
 import type { TrackId } from "../core/framework";
-import { legalSheetName, rangeA1 } from "./a1";
+import { rangeA1 } from "./a1";
+import { legalSheetName } from "./sheet-names";
 import { expectationScale, GROUP, HEADER, NOTE, TITLE } from "./palette";
 import type { ConditionalFormat, SheetSpec, SpecCell, StyledRange } from "./spec";
 

@@ -7,6 +7,7 @@
 import { NO_TEAM, readinessHeatmap } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
+import { READINESS_TOLERANCE } from "../core/readiness";
 import { columnLetter, rangeA1 } from "./a1";
 import { blockStyles, expectationsKey, type LiveFormulas, quoted } from "./live-formulas";
 import { HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
@@ -122,12 +123,17 @@ export function readinessSheetSpec(
   };
 }
 
-/** The same thresholds as the core, with its allowance for floating-point shares landing a hair below one. */
+/**
+ * readinessStatus of the core as a formula: the same thresholds, the same tolerance for floating-point shares
+ * landing a hair below one, and nothing assessed counting as insufficient data.
+ */
 function statusFormula(readinessCell: string, coverageCell: string, matrix: CareerMatrix): string {
   const { ready, almost, minCoverage } = matrix.scoring;
+  const tolerance = READINESS_TOLERANCE.toExponential().toUpperCase();
   return (
-    `IF(${readinessCell}="","",IF(${coverageCell}+1E-9<${minCoverage},"${STATUS_LABEL.insufficient}",` +
-    `IF(${readinessCell}+1E-9>=${ready},"${STATUS_LABEL.ready}",` +
-    `IF(${readinessCell}+1E-9>=${almost},"${STATUS_LABEL.almost}","${STATUS_LABEL["not-yet"]}"))))`
+    `IF(${readinessCell}="","",` +
+    `IF(OR(${coverageCell}<=0,${coverageCell}+${tolerance}<${minCoverage}),"${STATUS_LABEL.insufficient}",` +
+    `IF(${readinessCell}+${tolerance}>=${ready},"${STATUS_LABEL.ready}",` +
+    `IF(${readinessCell}+${tolerance}>=${almost},"${STATUS_LABEL.almost}","${STATUS_LABEL["not-yet"]}"))))`
   );
 }

@@ -80,13 +80,6 @@ export interface ListValidation {
   error: string;
 }
 
-export interface TableSpec {
-  name: string;
-  /** A1 range including the header row. */
-  range: string;
-  style?: string;
-}
-
 export interface SheetSpec {
   /** Sheet name shown on the tab (at most 31 characters, none of : \ / ? * [ ]). */
   name: string;
@@ -105,7 +98,6 @@ export interface SheetSpec {
   rowHeights?: Record<number, number>;
   freeze?: { rows: number; columns: number };
   merges?: string[];
-  tables?: TableSpec[];
   conditionalFormats?: ConditionalFormat[];
   validations?: ListValidation[];
   tabColor?: string;

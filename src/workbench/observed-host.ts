@@ -17,6 +17,14 @@ export function observedHost(host: WorkbookHost, memory: MemoryWorkbook, changed
   return {
     ownedSheets: () => host.ownedSheets(),
     readSheets: (keys) => host.readSheets(keys),
+    update: (read, write) =>
+      after(
+        host.update(read, (view) => {
+          const change = write(view);
+          memory.useSpecValues(change.specs);
+          return change;
+        }),
+      ),
     writeSheets: (specs, options) => {
       memory.useSpecValues(specs);
       return after(host.writeSheets(specs, options));

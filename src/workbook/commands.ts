@@ -1,7 +1,7 @@
 /**
  * What the task pane, the ribbon and the workbench do to a workbook, written against WorkbookHost only. Each command
- * costs a fixed number of host calls whatever the team size: list the owned sheets, read the ones it needs in one
- * call, write every sheet it changes in one all-or-nothing call.
+ * is one `update`: it reads the owned sheets it needs and writes every sheet it changes as one all-or-nothing
+ * transaction, at a fixed cost whatever the team size.
  */
 import { careerMatrixFromFramework, findTrack } from "../core/career-matrix";
 import { type LevelRef, compareLevels } from "../core/comparison";
@@ -17,15 +17,14 @@ import type {
   Problem,
   StatusCounts,
 } from "../core/types";
-import { uniqueSheetName } from "../sheets/a1";
 import { comparisonSheetSpec } from "../sheets/comparison-sheet";
 import { matrixKey, matrixSheetName, matrixSheetSpec } from "../sheets/matrix-sheet";
 import { type NewPerson, RATINGS_KEY, RATINGS_NAME, ratingsSheetSpec } from "../sheets/ratings-sheet";
 import { READINESS_KEY } from "../sheets/readiness-sheet";
 import type { SheetSpec } from "../sheets/spec";
-import type { OwnedSheet, SheetRead, WorkbookHost } from "./host";
+import type { SheetRead, WorkbookChange, WorkbookHost } from "./host";
 import { editedMatrix, isMatrixKey, type TrackEdits, trackOfKey } from "./matrix-edits";
-import { SCORING_SHEETS, scoringSheetSpecs } from "./scoring-sheets";
+import { scoringSheetName, scoringSheetSpecs } from "./scoring-sheets";
 
 export interface BuildMatrixResult {
   /** Keys of the matrix sheets written. */
@@ -46,37 +45,42 @@ export async function buildMatrix(
   trackIds: TrackId[],
   options: { keepEdits: boolean },
 ): Promise<BuildMatrixResult> {
-  const owned = await host.ownedSheets();
   const keys = trackIds.map(matrixKey);
-  const reads = await host.readSheets(keys.filter((k) => owned.some((o) => o.key === k)));
-  const base = careerMatrixFromFramework(framework);
-  const { matrix, edits } = editedMatrix(base, reads);
-  const names = sheetNames(owned);
-  const problems: Problem[] = [];
-  const specs: SheetSpec[] = [];
-  for (const trackId of trackIds) {
-    const track = base.tracks.find((t) => t.id === trackId);
-    if (!track) {
-      problems.push({ severity: "error", message: `Track "${trackId}" is not in the framework.` });
-      continue;
-    }
-    const edit = edits.find((e) => e.track === trackId);
-    if (options.keepEdits && edit) {
-      problems.push(...edit.problems);
-      if (edit.problems.some((p) => p.severity === "error")) {
-        problems.push({
-          severity: "error",
-          sheet: edit.sheet,
-          message: `${edit.sheet} was not rebuilt: fix the problems listed, then build it again.`,
-        });
-        continue;
+  return host.update(
+    (owned) => keys.filter((k) => owned.some((o) => o.key === k)),
+    ({ reads, nameFor }) => {
+      const base = careerMatrixFromFramework(framework);
+      const { matrix, edits } = editedMatrix(base, reads);
+      const problems: Problem[] = [];
+      const specs: SheetSpec[] = [];
+      for (const trackId of trackIds) {
+        const track = base.tracks.find((t) => t.id === trackId);
+        if (!track) {
+          problems.push({ severity: "error", message: `Track "${trackId}" is not in the framework.` });
+          continue;
+        }
+        const edit = edits.find((e) => e.track === trackId);
+        if (options.keepEdits && edit) {
+          problems.push(...edit.problems);
+          if (edit.problems.some((p) => p.severity === "error")) {
+            problems.push({
+              severity: "error",
+              sheet: edit.sheet,
+              message: `${edit.sheet} was not rebuilt: fix the problems listed, then build it again.`,
+            });
+            continue;
+          }
+        }
+        const source = options.keepEdits ? matrix : base;
+        specs.push(matrixSheetSpec(source, trackId, nameFor(matrixKey(trackId), matrixSheetName(track))));
       }
-    }
-    const source = options.keepEdits ? matrix : base;
-    specs.push(matrixSheetSpec(source, trackId, names.of(matrixKey(trackId), matrixSheetName(track))));
-  }
-  if (specs.length > 0) await host.writeSheets(specs, { activate: specs[0].key });
-  return { written: specs.map((s) => s.key), edits, problems };
+      return {
+        specs,
+        activate: specs[0]?.key,
+        result: { written: specs.map((s) => s.key), edits, problems },
+      };
+    },
+  );
 }
 
 /** The matrix scoring uses: the bundled one with every track a manager maintains in a matrix sheet read back. */
@@ -104,39 +108,42 @@ export async function createRatings(
   framework: Framework,
   people: NewPerson[],
 ): Promise<CreateRatingsResult> {
-  const owned = await host.ownedSheets();
-  const reads = await host.readSheets(
-    owned.filter((o) => o.key === RATINGS_KEY || isMatrixKey(o.key)).map((o) => o.key),
+  return host.update(
+    (owned) => owned.filter((o) => o.key === RATINGS_KEY || isMatrixKey(o.key)).map((o) => o.key),
+    ({ owned, reads, nameFor }) => {
+      const base = careerMatrixFromFramework(framework);
+      const { matrix, problems } = editedMatrix(base, reads);
+      const existing = reads.find((r) => r.key === RATINGS_KEY);
+      const sheetName = nameFor(RATINGS_KEY, RATINGS_NAME);
+      const ratingsMatrix = {
+        ...matrix,
+        tracks: ratingTracks(matrix, reads, existing?.values ?? [], people),
+      };
+      const sheet = ratingsSheetSpec(ratingsMatrix, existing?.values ?? null, people, sheetName, [
+        matrix,
+        base,
+      ]);
+      const specs = [sheet.spec];
+      // The heatmaps' formulas follow the Ratings sheet's columns: rewritten with it, in the same write.
+      if (owned.some((o) => o.key === READINESS_KEY)) {
+        const values = sheet.spec.cells as Cell[][];
+        const scoring = score(matrix, values, sheetName);
+        specs.push(
+          ...scoringSheetSpecs({
+            ...scoring,
+            ratingsSheet: sheetName,
+            ratingsValues: values,
+            nameOf: (key) => nameFor(key, scoringSheetName(key)),
+          }).specs,
+        );
+      }
+      return {
+        specs,
+        activate: RATINGS_KEY,
+        result: { added: sheet.added, skipped: sheet.skipped, problems },
+      };
+    },
   );
-  const base = careerMatrixFromFramework(framework);
-  const { matrix, problems } = editedMatrix(base, reads);
-  const existing = reads.find((r) => r.key === RATINGS_KEY);
-  const names = sheetNames(owned);
-  const sheetName = names.of(RATINGS_KEY, RATINGS_NAME);
-  const ratingsMatrix = { ...matrix, tracks: ratingTracks(matrix, reads, existing?.values ?? [], people) };
-  const sheet = ratingsSheetSpec(ratingsMatrix, existing?.values ?? null, people, sheetName, [matrix, base]);
-  await host.writeSheets([sheet.spec], { activate: RATINGS_KEY });
-  // Replacing the Ratings sheet turns formulas that pointed at the old one into #REF!: heatmaps are rewritten after
-  // it, in their own write, so they point at the new one.
-  if (owned.some((o) => o.key === READINESS_KEY)) {
-    const values = sheet.spec.cells as Cell[][];
-    const scoring = score(matrix, values, sheetName);
-    const { specs } = scoringSheetSpecs({
-      ...scoring,
-      ratingsSheet: sheetName,
-      ratingsValues: values,
-      nameOf: names.scoring,
-    });
-    try {
-      await host.writeSheets(specs, { activate: RATINGS_KEY });
-    } catch (error) {
-      problems.push({
-        severity: "error",
-        message: `The heatmaps could not be rewritten (${error instanceof Error ? error.message : String(error)}): refresh the heatmaps.`,
-      });
-    }
-  }
-  return { added: sheet.added, skipped: sheet.skipped, problems };
 }
 
 export interface ScoreResult {
@@ -162,47 +169,51 @@ async function scoreAndWrite(
   framework: Framework,
   onlyIfScored: boolean,
 ): Promise<ScoreResult> {
-  const owned = await host.ownedSheets();
-  const none: ScoreResult = { scored: [], calibration: null, counts: statusCounts([]), problems: [] };
-  if (onlyIfScored && !owned.some((o) => o.key === READINESS_KEY)) {
-    none.problems.push({
-      severity: "warning",
-      message: "There are no heatmaps yet: score the ratings first.",
-    });
-    return none;
-  }
-  const reads = await host.readSheets(
-    owned.filter((o) => o.key === RATINGS_KEY || isMatrixKey(o.key)).map((o) => o.key),
+  return host.update(
+    (owned) => owned.filter((o) => o.key === RATINGS_KEY || isMatrixKey(o.key)).map((o) => o.key),
+    ({ owned, reads, nameFor }): WorkbookChange<ScoreResult> => {
+      const none: ScoreResult = { scored: [], calibration: null, counts: statusCounts([]), problems: [] };
+      const nothing = (result: ScoreResult) => ({ specs: [], result });
+      if (onlyIfScored && !owned.some((o) => o.key === READINESS_KEY)) {
+        none.problems.push({
+          severity: "warning",
+          message: "There are no heatmaps yet: score the ratings first.",
+        });
+        return nothing(none);
+      }
+      const ratings = reads.find((r) => r.key === RATINGS_KEY);
+      if (!ratings) {
+        none.problems.push({
+          severity: "error",
+          message: "There is no Ratings sheet: create it first, then rate people.",
+        });
+        return nothing(none);
+      }
+      const { matrix, problems } = editedMatrix(careerMatrixFromFramework(framework), reads);
+      const scoring = score(matrix, ratings.values, ratings.name);
+      problems.push(...scoring.problems);
+      if (scoring.columns.length === 0 || scoring.scored.length === 0) {
+        problems.push({
+          severity: "error",
+          sheet: ratings.name,
+          message:
+            "Nothing to score: the Ratings sheet needs at least one person with a track and level, and competency columns.",
+        });
+        return nothing({ ...none, problems });
+      }
+      const { specs, calibration } = scoringSheetSpecs({
+        ...scoring,
+        ratingsSheet: ratings.name,
+        ratingsValues: ratings.values,
+        nameOf: (key) => nameFor(key, scoringSheetName(key)),
+      });
+      return {
+        specs,
+        activate: READINESS_KEY,
+        result: { scored: scoring.scored, calibration, counts: statusCounts(scoring.scored), problems },
+      };
+    },
   );
-  const ratings = reads.find((r) => r.key === RATINGS_KEY);
-  if (!ratings) {
-    none.problems.push({
-      severity: "error",
-      message: "There is no Ratings sheet: create it first, then rate people.",
-    });
-    return none;
-  }
-  const { matrix, problems } = editedMatrix(careerMatrixFromFramework(framework), reads);
-  const scoring = score(matrix, ratings.values, ratings.name);
-  problems.push(...scoring.problems);
-  if (scoring.columns.length === 0 || scoring.scored.length === 0) {
-    problems.push({
-      severity: "error",
-      sheet: ratings.name,
-      message:
-        "Nothing to score: the Ratings sheet needs at least one person with a track and level, and competency columns.",
-    });
-    return { ...none, problems };
-  }
-  const names = sheetNames(owned);
-  const { specs, calibration } = scoringSheetSpecs({
-    ...scoring,
-    ratingsSheet: ratings.name,
-    ratingsValues: ratings.values,
-    nameOf: names.scoring,
-  });
-  await host.writeSheets(specs, { activate: READINESS_KEY });
-  return { scored: scoring.scored, calibration, counts: statusCounts(scoring.scored), problems };
 }
 
 /** Inserts (or refreshes) a sheet comparing two (track, level) pairs of the matrix as the workbook has it. */
@@ -212,18 +223,18 @@ export async function insertComparison(
   from: LevelRef,
   to: LevelRef,
 ): Promise<{ comparison: LevelComparison; key: string; problems: Problem[] }> {
-  const owned = await host.ownedSheets();
   const base = careerMatrixFromFramework(framework);
   const wanted = [from, to].map((side) => findTrack(base, side.track)?.id).filter((id) => id !== undefined);
-  const reads = await host.readSheets(
-    owned.filter((o) => wanted.some((id) => o.key === matrixKey(id))).map((o) => o.key),
+  return host.update(
+    (owned) => owned.filter((o) => wanted.some((id) => o.key === matrixKey(id))).map((o) => o.key),
+    ({ reads, nameFor }) => {
+      const { matrix, problems } = editedMatrix(base, reads);
+      const comparison = compareLevels(matrix, from, to);
+      const spec = comparisonSheetSpec(matrix, comparison);
+      spec.name = nameFor(spec.key, spec.name);
+      return { specs: [spec], activate: spec.key, result: { comparison, key: spec.key, problems } };
+    },
   );
-  const { matrix, problems } = editedMatrix(base, reads);
-  const comparison = compareLevels(matrix, from, to);
-  const spec = comparisonSheetSpec(matrix, comparison);
-  spec.name = sheetNames(owned).of(spec.key, spec.name);
-  await host.writeSheets([spec], { activate: spec.key });
-  return { comparison, key: spec.key, problems };
 }
 
 function score(matrix: CareerMatrix, values: Cell[][], sheet: string) {
@@ -250,21 +261,6 @@ function ratingTracks(matrix: CareerMatrix, reads: SheetRead[], existing: Cell[]
   }
   const tracks = matrix.tracks.filter((t) => ids.has(t.id));
   return tracks.length > 0 ? tracks : matrix.tracks;
-}
-
-/** Keeps the tab name of a sheet the user renamed; a new sheet gets a name no owned sheet has. */
-function sheetNames(owned: OwnedSheet[]) {
-  const taken = owned.map((o) => o.name);
-  const chosen = new Map(owned.map((o) => [o.key, o.name]));
-  const of = (key: string, fallback: string): string => {
-    const known = chosen.get(key);
-    if (known !== undefined) return known;
-    const name = uniqueSheetName(fallback, taken);
-    taken.push(name);
-    chosen.set(key, name);
-    return name;
-  };
-  return { of, scoring: (key: string) => of(key, SCORING_SHEETS.find((s) => s.key === key)?.name ?? key) };
 }
 
 function statusCounts(scored: PersonReadiness[]): StatusCounts {

@@ -18,15 +18,43 @@ export interface SheetRead {
   values: Cell[][];
 }
 
+/** What a command sees of the workbook when it updates it: owned sheets, the ones it asked to read, and their names. */
+export interface WorkbookView {
+  owned: OwnedSheet[];
+  reads: SheetRead[];
+  /**
+   * The tab name a sheet about to be written takes: an owned sheet keeps its name (the user's rename too), a new one
+   * gets `wanted`, or "wanted (2)" ... when a sheet already has it. Formulas refer to sheets by these names.
+   */
+  nameFor(key: string, wanted: string): string;
+}
+
+/** What a command writes, and what it reports. No specs: nothing is written. */
+export interface WorkbookChange<T> {
+  specs: SheetSpec[];
+  /** Key of the sheet to show afterwards. */
+  activate?: string;
+  result: T;
+}
+
 export interface WorkbookHost {
   /** The add-in's sheets, found by their ownership markers. */
   ownedSheets(): Promise<OwnedSheet[]>;
   /** Reads owned sheets by key in one round trip; a key with no sheet is absent from the result. */
   readSheets(keys: string[]): Promise<SheetRead[]>;
   /**
-   * Writes specs: each replaces the sheet owned under its key, or is added. All or nothing: if anything fails the
-   * workbook is left as it was. Sheets keep their position; new ones go after the last owned sheet.
+   * A command's read and write as one transaction. Reads the owned sheets `read` picks, then writes the specs `write`
+   * makes from them. All or nothing: a failure leaves the workbook as it was, or as the whole write leaves it. Owned
+   * sheets are updated in place (never deleted or renamed), so what the user built on them keeps working; new sheets
+   * go after the last owned sheet. When another writer (a second pane, the ribbon, a co-author) is writing at the
+   * same time, this one waits and calls `read` and `write` again on what the workbook then holds, or stops with a
+   * message saying why; it never writes over a change it did not read.
    */
+  update<T>(
+    read: (owned: OwnedSheet[]) => string[],
+    write: (view: WorkbookView) => WorkbookChange<T>,
+  ): Promise<T>;
+  /** An update that reads nothing: writes specs whose names are already decided. */
   writeSheets(specs: SheetSpec[], options?: { activate?: string }): Promise<void>;
   /** Selects a cell or range on an owned sheet and shows it. */
   select(key: string, a1: string): Promise<void>;

@@ -25,6 +25,11 @@ export const SCORING_SHEETS: { key: string; name: string }[] = [
   { key: CALIBRATION_KEY, name: CALIBRATION_NAME },
 ];
 
+/** The default tab name of a scoring sheet. */
+export function scoringSheetName(key: string): string {
+  return SCORING_SHEETS.find((s) => s.key === key)?.name ?? key;
+}
+
 export interface ScoringInput {
   matrix: CareerMatrix;
   scored: PersonReadiness[];

@@ -12,7 +12,7 @@ import { scoreTeam } from "../../src/core/readiness";
 import { bundledFramework, sampleTeam } from "../../src/data";
 import { STATUS_LABEL } from "../../src/sheets/status";
 import { seriousViolations } from "./support/axe";
-import { buildProduction, ROOT } from "./support/build";
+import { BUILD_TIMEOUT_MS, buildProduction, ROOT } from "./support/build";
 import { chromiumAvailable, launchChromium } from "./support/chromium";
 import { serveDirectory, type StaticServer } from "./support/serve";
 
@@ -39,7 +39,7 @@ describeInBrowser("the workbench in Chromium", () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await serveDirectory(buildProduction());
     browser = await launchChromium();
-  }, 300_000);
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

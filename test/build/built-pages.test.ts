@@ -6,14 +6,14 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { TextEncoder } from "util";
 import { screen } from "@testing-library/dom";
-import { productionBuild } from "./production-build";
+import { BUILD_TIMEOUT_MS, productionBuild } from "./production-build";
 
 const officeJs = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 let dist: string;
 beforeAll(() => {
   dist = productionBuild();
-}, 180_000);
+}, BUILD_TIMEOUT_MS);
 
 function scriptsOf(page: string): string[] {
   const html = new DOMParser().parseFromString(readFileSync(join(dist, page), "utf8"), "text/html");

@@ -1,6 +1,6 @@
 /**
- * LibreOffice as an independent reader of the .xlsx files we write. Each conversion runs headless in its own
- * throw-away profile whose settings make Calc recalculate every formula of an OOXML file on load (the default is
+ * LibreOffice as an independent reader of the .xlsx files we write. Conversions run headless in a throw-away profile
+ * (one per test process) whose settings make Calc recalculate every formula of an OOXML file on load (the default is
  * to trust the cached values, which would prove nothing).
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -21,6 +21,22 @@ export function libreOfficeBinary(): string | undefined {
   return found.status === 0 && bin ? bin : undefined;
 }
 
+let profileDir: string | undefined;
+
+/**
+ * One profile per test process, made on first use and removed when the process exits: LibreOffice spends seconds
+ * setting up a new profile, and conversions here run one after another, so they can share it.
+ */
+function sharedProfile(): string {
+  if (profileDir && fs.existsSync(profileDir)) return profileDir;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-"));
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ON_LOAD);
+  process.once("exit", () => fs.rmSync(profile, { recursive: true, force: true }));
+  profileDir = profile;
+  return profile;
+}
+
 /**
  * Runs `libreoffice --headless --convert-to <filter>` on `input`; returns the path of the converted file. `infilter`
  * sets how the input is read, e.g. "CSV:44,34,76,1" (comma, double quote, UTF-8, from line 1).
@@ -28,10 +44,8 @@ export function libreOfficeBinary(): string | undefined {
 export function convert(input: string, filter: string, outDir: string, infilter?: string): string {
   const bin = libreOfficeBinary();
   if (!bin) throw new Error("LibreOffice is not installed (Debian: apt-get install libreoffice-calc)");
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-"));
+  const profile = sharedProfile();
   try {
-    fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-    fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ON_LOAD);
     execFileSync(
       bin,
       [
@@ -48,8 +62,11 @@ export function convert(input: string, filter: string, outDir: string, infilter?
       ],
       { stdio: "pipe", timeout: 120_000 },
     );
-  } finally {
+  } catch (error) {
+    // A conversion that failed may have left the profile locked or half-written: the next one starts afresh.
     fs.rmSync(profile, { recursive: true, force: true });
+    profileDir = undefined;
+    throw error;
   }
   const extension = filter.split(":")[0];
   const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${extension}`);

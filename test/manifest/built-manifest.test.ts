@@ -4,7 +4,7 @@
 // jsdom provides DOMParser, which reads the manifest as XML with its namespaces.
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { productionBuild, productionUrl, projectRoot } from "../build/production-build";
+import { BUILD_TIMEOUT_MS, productionBuild, productionUrl, projectRoot } from "../build/production-build";
 
 const namespaceAttribute = /^xmlns(:|$)/;
 
@@ -35,7 +35,7 @@ describe("the manifest built by npm run build", () => {
   beforeAll(() => {
     dist = productionBuild();
     built = parse(readFileSync(join(dist, "manifest.xml"), "utf8"));
-  }, 180_000);
+  }, BUILD_TIMEOUT_MS);
 
   test("points every URL at the production address instead of localhost", () => {
     const urls = referencedUrls(built);

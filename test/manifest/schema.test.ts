@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { productionBuild, projectRoot } from "../build/production-build";
+import { BUILD_TIMEOUT_MS, productionBuild, projectRoot } from "../build/production-build";
 
 // Microsoft's manifest XSDs sit beside the clone (../shared) in CI and on the team's machines; they are not
 // part of the project. Without them, or without xmllint, these tests are skipped locally but fail in CI.
@@ -34,7 +34,7 @@ describe("manifest.xml against the Office add-in manifest schema (v1.1)", () => 
     () => {
       expect(validate(join(productionBuild(), "manifest.xml")).valid).toBe(true);
     },
-    180_000,
+    BUILD_TIMEOUT_MS,
   );
 
   schemaTest("would be rejected with Permissions placed before DefaultSettings", () => {

@@ -6,6 +6,7 @@ import { bundledFramework } from "../../src/data";
 import { MemoryWorkbook } from "../../src/hosts/memory";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { App } from "../../src/taskpane/App";
+import { observedHost } from "../../src/workbench/observed-host";
 import { ServicesProvider, type PaneServices } from "../../src/taskpane/services";
 
 export interface PaneUnderTest {
@@ -20,15 +21,7 @@ export function renderPane(memory = new MemoryWorkbook(["Sheet1"])): PaneUnderTe
   const saved: { name: string; data: Blob }[] = [];
   const host = new OfficeHost(memory.run);
   const services: PaneServices = {
-    host: {
-      ownedSheets: () => host.ownedSheets(),
-      readSheets: (keys) => host.readSheets(keys),
-      writeSheets: (specs, options) => {
-        memory.useSpecValues(specs);
-        return host.writeSheets(specs, options);
-      },
-      select: (key, a1) => host.select(key, a1),
-    },
+    host: observedHost(host, memory, () => undefined),
     framework: bundledFramework(),
     saveFile: (name, data) => saved.push({ name, data }),
   };

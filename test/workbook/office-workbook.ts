@@ -10,21 +10,13 @@ import { MemoryWorkbook } from "../../src/hosts/memory";
 import type { SheetSnapshot } from "../../src/hosts/memory";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { columnLetter } from "../../src/sheets/a1";
-import type { SheetSpec } from "../../src/sheets/spec";
 import type { WorkbookHost } from "../../src/workbook/host";
+import { observedHost } from "../../src/workbench/observed-host";
 
 export function officeWorkbook(): { book: MemoryWorkbook; host: WorkbookHost } {
   const book = new MemoryWorkbook();
   const office = new OfficeHost(book.run);
-  const host: WorkbookHost = {
-    ownedSheets: () => office.ownedSheets(),
-    readSheets: (keys) => office.readSheets(keys),
-    writeSheets: (specs: SheetSpec[], options) => {
-      book.useSpecValues(specs);
-      return office.writeSheets(specs, options);
-    },
-    select: (key, a1) => office.select(key, a1),
-  };
+  const host = observedHost(office, book, () => undefined);
   return { book, host };
 }
 

@@ -4,7 +4,14 @@
  */
 import type { Cell } from "../../src/core/types";
 import type { SheetSpec } from "../../src/sheets/spec";
-import type { OwnedSheet, SheetRead, WorkbookHost } from "../../src/workbook/host";
+import type {
+  OwnedSheet,
+  SheetRead,
+  WorkbookChange,
+  WorkbookHost,
+  WorkbookView,
+} from "../../src/workbook/host";
+import { sheetNamer } from "../../src/workbook/write-plan";
 import { valuesOf } from "../sheets/values";
 
 export class SpecHost implements WorkbookHost {
@@ -43,6 +50,22 @@ export class SpecHost implements WorkbookHost {
       throw new Error("The workbook refused the write.");
     }
     for (const spec of specs) this.sheets.set(spec.key, structuredClone(spec));
+  }
+
+  /** Read then write, counted as the calls they are; this host has no other writer. */
+  async update<T>(
+    read: (owned: OwnedSheet[]) => string[],
+    write: (view: WorkbookView) => WorkbookChange<T>,
+  ): Promise<T> {
+    const owned = await this.ownedSheets();
+    const reads = await this.readSheets(read(owned));
+    const layout = {
+      sheets: owned.map((o) => ({ name: o.name, visibility: "Visible" })),
+      markers: owned.map((o) => ({ key: o.key, sheet: o.name })),
+    };
+    const change = write({ owned, reads, nameFor: sheetNamer(layout) });
+    if (change.specs.length > 0) await this.writeSheets(change.specs);
+    return change.result;
   }
 
   async select(): Promise<void> {

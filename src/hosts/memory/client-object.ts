@@ -3,7 +3,7 @@
  * context; nothing reaches the document until sync(); a property can be read only once a sync has loaded it (or
  * after this code set it); null objects are known only after a sync.
  */
-import type { ExcelContext, ExcelWorkbook } from "../office/excel-api";
+import type { ExcelContext, ExcelWorkbook, ExcelWorksheet } from "../office/excel-api";
 import type { Cell } from "../../core/types";
 import { OfficeError, propertyNotLoaded } from "./errors";
 import type { MemSheet, MemState } from "./state";
@@ -27,6 +27,11 @@ export interface MemoryEngine {
   noteResponse(value: unknown): void;
 }
 
+/** A worksheet proxy, and how to bind it to its sheet once the request that finds the sheet runs. */
+export interface SheetProxyMaker {
+  (context: MemoryContext, path: string): { proxy: ExcelWorksheet; bind(sheet: MemSheet): void };
+}
+
 export class MemoryContext implements ExcelContext {
   readonly workbook: ExcelWorkbook;
   private pending: Operation[] = [];
@@ -35,8 +40,14 @@ export class MemoryContext implements ExcelContext {
   constructor(
     readonly engine: MemoryEngine,
     makeWorkbook: (context: MemoryContext) => ExcelWorkbook,
+    private readonly makeSheet: SheetProxyMaker,
   ) {
     this.workbook = makeWorkbook(this);
+  }
+
+  /** A worksheet proxy for proxies that lead to a sheet (a range's worksheet), without their modules knowing it. */
+  sheetProxy(path: string): { proxy: ExcelWorksheet; bind(sheet: MemSheet): void } {
+    return this.makeSheet(this, path);
   }
 
   enqueue(operation: Operation): void {

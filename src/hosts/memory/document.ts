@@ -29,6 +29,7 @@ import {
 } from "./state";
 import { formulaShifter } from "../../sheets/formula-shift";
 import { typedInput } from "./typed-input";
+import { sheetNameProblem } from "../../sheets/sheet-names";
 
 /** Larger ranges than this are refused: the add-in never needs them and they would exhaust memory. */
 const MAX_CELLS_TOUCHED = 2_000_000;
@@ -43,18 +44,9 @@ export function sheetById(state: MemState, id: number): MemSheet | undefined {
 }
 
 function validateSheetName(state: MemState, name: string, self?: MemSheet): void {
-  if (
-    name.length === 0 ||
-    name.length > 31 ||
-    /[:\\/?*[\]]/.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'")
-  ) {
-    throw new OfficeError(
-      "InvalidArgument",
-      `'${name}' is not a valid sheet name: 1-31 characters, none of : \\ / ? * [ ].`,
-    );
-  }
+  const problem = sheetNameProblem(name);
+  if (problem !== null)
+    throw new OfficeError("InvalidArgument", `'${name}' is not a valid sheet name: ${problem}.`);
   const other = findSheet(state, name);
   if (other && other !== self)
     throw new OfficeError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
@@ -76,8 +68,10 @@ export function addSheet(state: MemState, name?: string): MemSheet {
 
 /** Rewrites references to a sheet in every formula: Excel does this on rename and turns them into #REF! on delete. */
 function rewriteReferences(state: MemState, oldName: string, replacement: string): void {
-  const escaped = quoteSheet(oldName).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(?<![A-Za-z0-9_.'])${escaped}!`, "gi");
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // A formula may quote a sheet name that needs no quotes ('Ratings'!A1) or not (Ratings!A1): both refer to it.
+  const quoted = escape(`'${oldName.replace(/'/g, "''")}'`);
+  const pattern = new RegExp(`(?<![A-Za-z0-9_.'])(?:${quoted}|${escape(oldName)})!`, "gi");
   for (const sheet of state.sheets) {
     for (const row of sheet.rows) {
       if (!row) continue;
@@ -110,6 +104,11 @@ function activateFirstVisible(state: MemState): void {
 }
 
 export function deleteSheet(state: MemState, sheet: MemSheet): void {
+  if (sheet.visibility === "VeryHidden")
+    throw new OfficeError(
+      "InvalidOperation",
+      `The sheet '${sheet.name}' is very hidden; make it visible or hidden before deleting it.`,
+    );
   if (sheet.visibility === "Visible" && visibleCount(state) === 1) {
     throw new OfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
   }
@@ -295,6 +294,9 @@ export function merge(sheet: MemSheet, rect: Rect, across: boolean): void {
 }
 
 export function freeze(sheet: MemSheet, rows: number, columns: number): void {
+  // Freeze panes act on the sheet's window view, which a hidden sheet does not have (office-js #1463, #2196).
+  if (sheet.visibility !== "Visible")
+    throw new OfficeError("InvalidOperation", `Cannot freeze panes on the hidden sheet '${sheet.name}'.`);
   if (rows < 0 || columns < 0 || rows >= MAX_ROWS || columns >= MAX_COLUMNS)
     throw new OfficeError("InvalidArgument", "Invalid freeze panes.");
   sheet.freeze = { rows, columns };
@@ -399,15 +401,24 @@ export function copyRange(
     throw new OfficeError("InvalidArgument", `The copy to ${formatRect(target.rect)} would leave the sheet.`);
   if (cellsIn(rect) > MAX_CELLS_TOUCHED)
     throw new OfficeError("InvalidOperation", `The memory workbook does not copy onto ${formatRect(rect)}.`);
+  const areas = [
+    ...source.sheet.merges,
+    ...source.sheet.conditionalFormats.map((f) => f.rect),
+    ...source.sheet.validations.map((v) => v.rect),
+  ];
+  if (formats && areas.some((r) => intersects(r, source.rect) && !contains(source.rect, r)))
+    throw new OfficeError(
+      "NotImplemented",
+      "The memory workbook copies merged cells, conditional formats and validation only when the copy holds them whole.",
+    );
   if (
     formats &&
-    [...source.sheet.merges, ...source.sheet.conditionalFormats.map((f) => f.rect)].some((r) =>
-      intersects(r, source.rect),
-    )
+    (rect.bottom !== target.rect.top + rows - 1 || rect.right !== left + columns - 1) &&
+    areas.some((r) => intersects(r, source.rect))
   )
     throw new OfficeError(
       "NotImplemented",
-      "The memory workbook does not copy the formats of merged cells or conditional formats.",
+      "The memory workbook does not repeat merged cells, conditional formats or validation.",
     );
   // Read the whole source first: it may overlap the destination.
   const from = readMatrix(source.sheet, source.rect, (cell, row, column) => ({
@@ -439,4 +450,93 @@ export function copyRange(
       }
     }
   });
+  if (!formats) return;
+  const down = top - source.rect.top;
+  const right = left - source.rect.left;
+  const moved = (r: Rect): Rect => ({
+    top: r.top + down,
+    bottom: r.bottom + down,
+    left: r.left + right,
+    right: r.right + right,
+  });
+  const inside = (r: Rect) => contains(source.rect, r);
+  const merges = source.sheet.merges.filter(inside).map(moved);
+  const conditionalFormats = source.sheet.conditionalFormats
+    .filter((f) => inside(f.rect))
+    .map((f) => ({ ...structuredClone(f), rect: moved(f.rect) }));
+  const validations = source.sheet.validations
+    .filter((v) => inside(v.rect))
+    .map((v) => ({ ...structuredClone(v), rect: moved(v.rect) }));
+  // Pasting formats replaces the destination's merges, conditional formats and validation where they overlap.
+  target.sheet.merges = [...target.sheet.merges.filter((m) => !intersects(m, rect)), ...merges];
+  target.sheet.conditionalFormats = [
+    ...target.sheet.conditionalFormats.filter((f) => !intersects(f.rect, rect)),
+    ...conditionalFormats,
+  ];
+  target.sheet.validations = [
+    ...target.sheet.validations.filter((v) => !intersects(v.rect, rect)),
+    ...validations,
+  ];
+}
+
+function contains(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom &&
+    inner.left >= outer.left &&
+    inner.right <= outer.right
+  );
+}
+
+/**
+ * Range.clear: "Contents" removes values and formulas, "Formats" cell formats, merges and conditional formats
+ * within the range, "All" both. Data validation stays (Range.dataValidation.clear removes it).
+ */
+export function clearRange(sheet: MemSheet, rect: Rect, applyTo: string): void {
+  if (applyTo !== "All" && applyTo !== "Contents" && applyTo !== "Formats")
+    throw new OfficeError(
+      "InvalidArgument",
+      `'${applyTo}' is not a way to clear a range the memory workbook knows.`,
+    );
+  const contents = applyTo !== "Formats";
+  const formats = applyTo !== "Contents";
+  // Only cells that exist are visited, so clearing a whole sheet costs what the sheet holds.
+  sheet.rows.forEach((cells, index) => {
+    const row = index + 1;
+    if (!cells || row < rect.top || row > rect.bottom) return;
+    cells.forEach((cell, column) => {
+      if (!cell || column < rect.left || column > rect.right) return;
+      if (contents) {
+        cell.value = null;
+        delete cell.formula;
+      }
+      if (formats) for (const key of LOOK_KEYS) delete cell[key];
+    });
+  });
+  if (formats) {
+    const partly = [...sheet.merges, ...sheet.conditionalFormats.map((f) => f.rect)].find(
+      (r) => intersects(r, rect) && !contains(rect, r),
+    );
+    if (partly)
+      throw new OfficeError(
+        "NotImplemented",
+        `The memory workbook does not clear part of ${formatRect(partly)}.`,
+      );
+    sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !intersects(f.rect, rect));
+  }
+}
+
+export function unmerge(sheet: MemSheet, rect: Rect): void {
+  sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
+}
+
+export function clearConditionalFormats(sheet: MemSheet, rect: Rect): void {
+  const partly = sheet.conditionalFormats.find((f) => intersects(f.rect, rect) && !contains(rect, f.rect));
+  if (partly)
+    throw new OfficeError(
+      "NotImplemented",
+      `The memory workbook does not clear part of ${formatRect(partly.rect)}.`,
+    );
+  sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !intersects(f.rect, rect));
 }

@@ -13,7 +13,7 @@ import { addSheet } from "./document";
 import { OfficeError } from "./errors";
 import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
 import type { MemSheet, MemState } from "./state";
-import { WorkbookProxy } from "./worksheet-proxies";
+import { WorkbookProxy, WorksheetProxy } from "./worksheet-proxies";
 
 /** Excel on the web refuses requests, and fails responses, larger than this. */
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -55,7 +55,14 @@ export class MemoryWorkbook implements MemoryEngine {
 
   /** Use as the Office host's `run`, in place of Excel.run. Like Excel.run, it syncs what the batch left queued. */
   readonly run: ExcelRun = async <T>(batch: (context: ExcelContext) => Promise<T>): Promise<T> => {
-    const context = new MemoryContext(this, (ctx) => new WorkbookProxy(ctx));
+    const context = new MemoryContext(
+      this,
+      (ctx) => new WorkbookProxy(ctx),
+      (ctx, path) => {
+        const proxy = new WorksheetProxy(ctx, path);
+        return { proxy, bind: (sheet) => proxy.binding.bind(sheet) };
+      },
+    );
     const result = await batch(context);
     if (context.hasPending()) await context.sync();
     return result;

@@ -8,7 +8,14 @@ import { RangeProxy } from "./range-proxies";
 import type { MemName, MemState } from "./state";
 
 /** The formula Excel reports for a name: it follows renames and shows #REF! once its sheet is gone. */
+/** A text constant as a name's formula: ="..." with doubled quotes. */
+function textConstant(formula: string): string | undefined {
+  const match = /^="((?:[^"]|"")*)"$/.exec(formula);
+  return match ? match[1].replace(/""/g, '"') : undefined;
+}
+
 export function nameFormula(state: MemState, name: MemName): string {
+  if (name.text !== undefined) return `="${name.text.replace(/"/g, '""')}"`;
   const sheet = name.sheetId === null ? undefined : doc.sheetById(state, name.sheetId);
   return sheet ? `=${quoteSheet(sheet.name)}!${name.address}` : `=#REF!${name.address}`;
 }
@@ -46,8 +53,13 @@ export class NamedItemCollectionProxy extends MemoryObject implements ExcelNamed
       doc.validateName(state, name);
       if (comment.length > 255)
         throw new OfficeError("InvalidArgument", "A name's comment is at most 255 characters.");
-      const { sheet, address } = doc.resolveReference(state, reference);
-      const item: MemName = { name, comment, sheetId: sheet.id, address };
+      const text = textConstant(reference);
+      const item: MemName =
+        text === undefined
+          ? (({ sheet, address }) => ({ name, comment, sheetId: sheet.id, address }))(
+              doc.resolveReference(state, reference),
+            )
+          : { name, comment, sheetId: null, address: "", text };
       state.names.push(item);
       proxy.binding.bind(item);
     });
@@ -91,7 +103,7 @@ class NamedItemProxy extends MemoryObject implements ExcelNamedItem {
       name: () => name.name,
       comment: () => name.comment,
       formula: () => nameFormula(state, name),
-      type: () => (name.sheetId === null ? "Error" : "Range"),
+      type: () => (name.text !== undefined ? "String" : name.sheetId === null ? "Error" : "Range"),
     };
   }
   protected isNullBinding(): boolean {
@@ -124,10 +136,16 @@ class NamedItemProxy extends MemoryObject implements ExcelNamedItem {
   }
   set formula(value: string) {
     this.queueSet("formula", value, () => {
-      const { sheet, address } = doc.resolveReference(this.context.engine.state, value);
       const name = this.binding.get();
+      const text = textConstant(value);
+      if (text !== undefined) {
+        Object.assign(name, { sheetId: null, address: "", text });
+        return;
+      }
+      const { sheet, address } = doc.resolveReference(this.context.engine.state, value);
       name.sheetId = sheet.id;
       name.address = address;
+      delete name.text;
     });
   }
 

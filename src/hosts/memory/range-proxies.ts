@@ -25,7 +25,6 @@ import {
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
 import * as doc from "./document";
 import { OfficeError } from "./errors";
-import { WorksheetProxy } from "./worksheet-proxies";
 import type { BorderEdge, MemCell, MemConditionalFormat, MemSheet } from "./state";
 
 export interface RangeTarget {
@@ -123,12 +122,12 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     return this.readField<string>("address");
   }
 
-  private sheetProxy?: WorksheetProxy;
+  private sheetProxy?: ExcelWorksheet;
 
   get worksheet(): ExcelWorksheet {
     if (!this.sheetProxy) {
-      const proxy = new WorksheetProxy(this.context, `${this.path}.worksheet`);
-      this.queue("worksheet", [], () => proxy.binding.bind(this.binding.get().sheet));
+      const { proxy, bind } = this.context.sheetProxy(`${this.path}.worksheet`);
+      this.queue("worksheet", [], () => bind(this.binding.get().sheet));
       this.sheetProxy = proxy;
     }
     return this.sheetProxy;
@@ -144,6 +143,20 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     this.queue("merge", [across], () => {
       const { sheet, rect } = this.binding.get();
       doc.merge(sheet, rect, across);
+    });
+  }
+
+  unmerge(): void {
+    this.queue("unmerge", [], () => {
+      const { sheet, rect } = this.binding.get();
+      doc.unmerge(sheet, rect);
+    });
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.queue("clear", [applyTo], () => {
+      const { sheet, rect } = this.binding.get();
+      doc.clearRange(sheet, rect, applyTo);
     });
   }
 
@@ -341,6 +354,18 @@ class ConditionalFormatCollectionProxy implements ExcelConditionalFormatCollecti
     private readonly context: MemoryContext,
     private readonly range: RangeProxy,
   ) {}
+
+  clearAll(): void {
+    this.context.enqueue({
+      path: `${this.range.path}.conditionalFormats`,
+      member: "clearAll",
+      args: [],
+      apply: () => {
+        const { sheet, rect } = this.range.binding.get();
+        doc.clearConditionalFormats(sheet, rect);
+      },
+    });
+  }
 
   add(type: "ColorScale" | "CellValue"): ExcelConditionalFormat {
     const binding = new Binding<MemConditionalFormat>(

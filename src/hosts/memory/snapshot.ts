@@ -4,7 +4,7 @@
  * can colour cells with the same code it uses for specs.
  */
 import type { Cell } from "../../core/types";
-import type { ColorScalePoint, ConditionalFormat, ListValidation, TableSpec } from "../../sheets/spec";
+import type { ColorScalePoint, ConditionalFormat, ListValidation } from "../../sheets/spec";
 import { formatRect, quoteSheet, type Rect } from "./address";
 import { sheetById } from "./document";
 import { nameFormula } from "./name-proxies";
@@ -42,7 +42,7 @@ export interface SheetSnapshot {
   merges: string[];
   conditionalFormats: ConditionalFormat[];
   validations: (ListValidation & { errorTitle: string | null; inCellDropDown: boolean })[];
-  tables: (TableSpec & { style: string })[];
+  tables: { name: string; range: string; style: string }[];
 }
 
 export interface WorkbookSnapshot {

@@ -107,6 +107,8 @@ export interface MemName {
   sheetId: number | null;
   /** Absolute local address, e.g. "$A$1". */
   address: string;
+  /** Set when the name holds a text constant (="...") instead of a reference. */
+  text?: string;
 }
 
 export interface MemState {

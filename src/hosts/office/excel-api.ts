@@ -75,6 +75,10 @@ export interface ExcelRange extends Loadable<ExcelRange> {
   conditionalFormats: ExcelConditionalFormatCollection;
   dataValidation: ExcelDataValidation;
   merge(across?: boolean): void;
+  /** ExcelApi 1.2. */
+  unmerge(): void;
+  /** ExcelApi 1.1: "All" clears contents and formats (merges and conditional formats too); validation stays. */
+  clear(applyTo?: "All" | "Formats" | "Contents"): void;
   select(): void;
   /**
    * Copies the range at `source` here (ExcelApi 1.9); the add-in passes a sheet-qualified address. A destination
@@ -122,6 +126,8 @@ export interface ExcelRangeBorder {
 export interface ExcelConditionalFormatCollection {
   /** "ColorScale" | "CellValue" are the types the add-in uses. */
   add(type: "ColorScale" | "CellValue"): ExcelConditionalFormat;
+  /** ExcelApi 1.6. */
+  clearAll(): void;
 }
 
 export interface ExcelConditionalFormat {

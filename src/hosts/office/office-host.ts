@@ -1,41 +1,53 @@
 /**
- * The workbook host over Office.js. Every command runs in one Excel.run and costs a fixed number of syncs:
- *   ownedSheets  1 sync (load the defined names);
- *   readSheets   1 sync when every key has its sheet (the marker names lead to them); when some key has none,
- *                2 if this host already knows that (after any earlier call), else 3;
- *   writeSheets  1 sync to inspect + 1 build sync per 3.5 MB of cells + 1 swap sync; a failed swap costs 2 more
- *                to restore the workbook. Columns of one relative formula are filled down and blanks are not sent
- *                (see sheet-steps), so the heatmaps of any team take one build sync;
- *   select       1 sync when the sheet's location is known, else 2.
+ * The workbook host over Office.js. Every command is one `update`: a small fixed number of syncs whatever the team
+ * size, each request under Excel on the web's limit.
+ *   look   1 sync: the sheets, the defined names (markers and other writers' claims), this write's claim, and the
+ *          owned sheets the command reads when this host already knows where they are;
+ *   read   1 sync for the owned sheets not read with the look (none when the host knew where they were);
+ *   write  1 sync: build each spec on a hidden temporary sheet, then copy it into the owned sheet (or show it as a
+ *          new sheet), set what a copy does not carry (widths, freeze panes), and remove the temporary sheets. Specs
+ *          over 3.5 MB in all are built over more syncs first.
+ * So a command costs 3 syncs on a fresh host and 2 once the host has seen the markers; ownedSheets, readSheets and
+ * select cost 1 (readSheets 2 or 3 when a key has no sheet).
  *
- * A write builds every new sheet under a hidden temporary name, then swaps them in with one request, so a failure
- * while building leaves the workbook as it was. Excel requests are not transactions, so the swap is ordered to keep
- * each key's marker on a complete sheet at every step, and a failed swap is rolled back (or, once every marker has
- * moved, forward). Deleting a sheet turns other sheets' formulas that refer to it into #REF!: callers rewrite sheets
- * whose formulas depend on a replaced sheet after it (the commands do).
+ * Owned sheets are updated in place, never deleted or renamed: the user's formulas, charts, names and validation
+ * that point at them keep working. Excel requests are not transactions, so the write sync marks the point after
+ * which the new content is complete (this write's claim reads "swap"); a failure before it is undone by removing
+ * the temporary sheets, a failure after it is completed by doing the rest again.
+ *
+ * Two writers at once (the pane and the ribbon's runtime, or two co-authors) are kept apart by claims: each write
+ * adds a defined name `CM.Write.<start>.<id>` in its look sync and backs off if it sees another writer's claim there,
+ * removing its own and trying again later. Requests run one at a time, so of two writers exactly one sees the other.
  */
 import { parseRange } from "../../core/a1";
 import type { Cell } from "../../core/types";
 import type { SheetSpec } from "../../sheets/spec";
-import type { OwnedSheet, SheetRead, WorkbookHost } from "../../workbook/host";
-import type { ExcelContext, ExcelRun, ExcelTable, ExcelWorksheet } from "./excel-api";
+import type { OwnedSheet, SheetRead, WorkbookChange, WorkbookHost, WorkbookView } from "../../workbook/host";
+import {
+  ownedSheetsOf,
+  planWrite,
+  sheetNamer,
+  type WorkbookLayout,
+  type WritePlan,
+} from "../../workbook/write-plan";
+import type { ExcelContext, ExcelNamedItem, ExcelRun, ExcelWorksheet } from "./excel-api";
 import { a1Of, type Marker, ownerName, readMarkers } from "./markers";
-import { sheetSteps, type Step } from "./sheet-steps";
+import { contentSteps, sheetLayoutSteps, type Step } from "./sheet-steps";
 
 /** Payload per build request: under Excel on the web's 5 MB limit with room for paths and formats. */
 export const REQUEST_BUDGET_BYTES = 3.5 * 1024 * 1024;
 
-const TEMP_PREFIX = "~cm-";
+const CLAIM_PREFIX = "CM.Write.";
+/** A claim older than this belongs to a write that was cut off (the pane closed mid-write): it is ignored and removed. */
+export const CLAIM_EXPIRES_MS = 2 * 60 * 1000;
+const SWAPPING = "swap";
 
-interface Plan {
-  spec: SheetSpec;
-  marker?: Marker;
-  /** The sheet being replaced, by its current name. */
-  old?: { name: string; parkedAs: string };
-  target: string;
-  tempName: string;
-  temp?: ExcelWorksheet;
-  tables: { table: ExcelTable; name: string }[];
+export interface OfficeHostOptions {
+  /** Clock and id source, for tests. */
+  now?: () => number;
+  writeId?: () => string;
+  /** Waits between attempts when another writer is busy (ms); attempts = delays + 1. */
+  retryDelays?: number[];
 }
 
 function message(error: unknown): string {
@@ -46,32 +58,24 @@ function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** "Ratings" if free, else "Ratings (2)", "Ratings (3)" ... within Excel's 31 characters. */
-function freeName(wanted: string, taken: Set<string>): string {
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = wanted.slice(0, 31 - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
+function randomId(): string {
+  return Math.floor(Math.random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, "0");
 }
 
-function checkSpecs(specs: SheetSpec[]): void {
-  const keys = new Set<string>();
-  for (const spec of specs) {
-    if (keys.has(spec.key)) throw new Error(`Two sheets to write share the key "${spec.key}".`);
-    keys.add(spec.key);
-    if (
-      spec.name.length === 0 ||
-      spec.name.length > 31 ||
-      /[:\\/?*[\]]/.test(spec.name) ||
-      spec.name.startsWith(TEMP_PREFIX)
-    ) {
-      throw new Error(
-        `"${spec.name}" cannot be a sheet name: use 1 to 31 characters, none of : \\ / ? * [ ].`,
-      );
-    }
-  }
+function claimName(started: number, writeId: string): string {
+  return `${CLAIM_PREFIX}${started.toString(36)}.${writeId}`;
+}
+
+/** The start time of a claim name, or NaN. */
+function claimStarted(name: string): number {
+  if (!name.toUpperCase().startsWith(CLAIM_PREFIX.toUpperCase())) return NaN;
+  return parseInt(name.slice(CLAIM_PREFIX.length).split(".")[0] ?? "", 36);
+}
+
+function textFormula(text: string): string {
+  return `="${text.replace(/"/g, '""')}"`;
 }
 
 /** Pads a used range read from `address` out to A1, with blanks as null. */
@@ -91,14 +95,29 @@ function fromA1(address: string, values: Cell[][]): Cell[][] {
   ];
 }
 
+/** Another writer is busy: try again later. */
+class Busy {
+  constructor(readonly since: number) {}
+}
+
 export class OfficeHost implements WorkbookHost {
   /** Where each key's sheet was last seen in this session. */
   private readonly locations = new Map<string, string>();
   /** Whether `locations` came from a full look at the markers, so a key missing from it has no sheet. */
   private markersSeen = false;
   private writing: Promise<unknown> = Promise.resolve();
+  private readonly now: () => number;
+  private readonly newWriteId: () => string;
+  private readonly retryDelays: number[];
 
-  constructor(private readonly run: ExcelRun) {}
+  constructor(
+    private readonly run: ExcelRun,
+    options: OfficeHostOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.newWriteId = options.writeId ?? randomId;
+    this.retryDelays = options.retryDelays ?? [100, 300, 1000, 2000];
+  }
 
   async ownedSheets(): Promise<OwnedSheet[]> {
     return this.run(async (context) => {
@@ -181,248 +200,316 @@ export class OfficeHost implements WorkbookHost {
   }
 
   async writeSheets(specs: SheetSpec[], options: { activate?: string } = {}): Promise<void> {
-    checkSpecs(specs);
-    if (specs.length === 0) return;
-    // One write at a time: a second one would take the first one's temporary sheets for leftovers.
-    const turn = this.writing.then(() => this.write(specs, options));
+    await this.update(
+      () => [],
+      () => ({ specs, activate: options.activate, result: undefined }),
+    );
+  }
+
+  update<T>(
+    read: (owned: OwnedSheet[]) => string[],
+    write: (view: WorkbookView) => WorkbookChange<T>,
+  ): Promise<T> {
+    // One write at a time within this runtime; other runtimes are kept off by claims.
+    const turn = this.writing.then(() => this.attempts(read, write));
     this.writing = turn.catch(() => undefined);
     return turn;
   }
 
-  private async write(specs: SheetSpec[], options: { activate?: string }): Promise<void> {
-    await this.run(async (context) => {
-      const workbook = context.workbook;
-      const sheets = workbook.worksheets.load("items/name");
-      const names = workbook.names.load("items/name,items/formula");
-      const active = workbook.worksheets.getActiveWorksheet().load("name");
-      try {
-        await context.sync();
-      } catch (error) {
-        throw new Error(
-          `Writing ${specs.map((s) => `"${s.name}"`).join(", ")} failed, and the workbook was left as it was: ${message(error)}`,
-        );
-      }
-
-      const markers = readMarkers(names.items);
-      const plans = this.plan(
-        specs,
-        markers,
-        sheets.items.map((s) => s.name),
-      );
-      const markedSheets = new Set([...markers.values()].map((m) => m.sheet?.toLowerCase()));
-      const leftovers = sheets.items.filter(
-        (s) => s.name.startsWith(TEMP_PREFIX) && !markedSheets.has(s.name.toLowerCase()),
-      );
-
-      try {
-        await this.build(context, plans, leftovers);
-      } catch (error) {
-        await this.discardTemps(context, plans);
-        throw new Error(
-          `Writing ${plans.map((p) => `"${p.target}"`).join(", ")} failed, and the workbook was left as it was: ${message(error)}`,
-        );
-      }
-
-      const order = this.finalOrder(
-        plans,
-        markers,
-        sheets.items.map((s) => s.name).filter((n) => !leftovers.some((l) => l.name === n)),
-      );
-      try {
-        // Replacing the sheet the user is looking at must not send them to another one.
-        const shown =
-          options.activate ?? plans.find((p) => p.old && sameName(p.old.name, active.name))?.spec.key;
-        this.queueSwap(context, plans, order, shown);
-        await context.sync();
-      } catch (error) {
-        const outcome = await this.repair(context, plans, order).catch(
-          (repairError: unknown) => `it could not be repaired (${message(repairError)})`,
-        );
-        throw new Error(
-          `Replacing ${plans.map((p) => `"${p.target}"`).join(", ")} failed and ${outcome}: ${message(error)}`,
-        );
-      }
-      for (const plan of plans) this.locations.set(plan.spec.key, plan.target);
-    });
-  }
-
-  private plan(specs: SheetSpec[], markers: Map<string, Marker>, sheets: string[]): Plan[] {
-    const taken = new Set(sheets.map((s) => s.toLowerCase()));
-    const tempNames = new Set(taken);
-    // Distinct from any other write's temporary sheets, should one be in flight in another task pane.
-    const stamp = Date.now().toString(36);
-    const replaced = new Map<string, string>();
-    for (const spec of specs) {
-      const marked = markers.get(spec.key)?.sheet;
-      const old = marked ? sheets.find((s) => sameName(s, marked)) : undefined;
-      if (old) replaced.set(spec.key, old);
+  private async attempts<T>(
+    read: (owned: OwnedSheet[]) => string[],
+    write: (view: WorkbookView) => WorkbookChange<T>,
+  ): Promise<T> {
+    let busy: Busy | undefined;
+    for (let attempt = 0; attempt <= this.retryDelays.length; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, this.retryDelays[attempt - 1]));
+      const outcome = await this.run((context) => this.attempt(context, read, write));
+      if (!(outcome instanceof Busy)) return outcome.value;
+      busy = outcome;
     }
-    // Names of the replaced sheets become free for their replacements; every other name stays taken.
-    for (const old of replaced.values()) taken.delete(old.toLowerCase());
-    const temp = (): string => {
-      const name = freeName(`${TEMP_PREFIX}${stamp}`, tempNames);
-      tempNames.add(name.toLowerCase());
-      return name;
-    };
-    const plans: Plan[] = [];
-    for (const spec of specs) {
-      const old = replaced.get(spec.key);
-      // A user's rename is kept; a sheet left under a temporary name by an interrupted write gets its own back.
-      const wanted = old && !old.startsWith(TEMP_PREFIX) ? old : spec.name;
-      const target = freeName(wanted, taken);
-      taken.add(target.toLowerCase());
-      tempNames.add(target.toLowerCase());
-      plans.push({
-        spec,
-        marker: markers.get(spec.key),
-        old: old ? { name: old, parkedAs: "" } : undefined,
-        target,
-        tempName: "",
-        tables: [],
-      });
-    }
-    for (const plan of plans) {
-      plan.tempName = temp();
-      if (plan.old) plan.old.parkedAs = temp();
-    }
-    return plans;
-  }
-
-  /** Creates the hidden temporary sheets and fills them, request by request, each under the size budget. */
-  private async build(context: ExcelContext, plans: Plan[], leftovers: ExcelWorksheet[]): Promise<void> {
-    const steps: { plan: Plan; step: Step }[] = [];
-    for (const plan of plans)
-      for (const step of sheetSteps(plan.spec, REQUEST_BUDGET_BYTES, plan.tables)) steps.push({ plan, step });
-
-    const suspend = () => {
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      context.workbook.application.suspendScreenUpdatingUntilNextSync();
-    };
-    suspend();
-    for (const sheet of leftovers) sheet.delete();
-    for (const plan of plans) {
-      plan.temp = context.workbook.worksheets.add(plan.tempName);
-      plan.temp.visibility = "Hidden";
-    }
-    let size = 0;
-    for (const { plan, step } of steps) {
-      if (size > 0 && size + step.bytes > REQUEST_BUDGET_BYTES) {
-        await context.sync();
-        suspend();
-        size = 0;
-      }
-      step.queue(plan.temp as ExcelWorksheet, plan.tempName);
-      size += step.bytes;
-    }
-    await context.sync();
-  }
-
-  private async discardTemps(context: ExcelContext, plans: Plan[]): Promise<void> {
-    const probes = plans.map((plan) => context.workbook.worksheets.getItemOrNullObject(plan.tempName));
-    await context.sync().catch(() => undefined);
-    for (const probe of probes) {
-      try {
-        if (!probe.isNullObject) probe.delete();
-      } catch {
-        // The probe's request failed; the next write removes any leftover temporary sheet.
-      }
-    }
-    await context.sync().catch(() => undefined);
-  }
-
-  /** The tab order after the write: replacements where their old sheets were, new sheets after the last owned one. */
-  private finalOrder(plans: Plan[], markers: Map<string, Marker>, current: string[]): string[] {
-    const byOld = new Map(plans.filter((p) => p.old).map((p) => [p.old?.name.toLowerCase(), p.target]));
-    const order = current.map((name) => byOld.get(name.toLowerCase()) ?? name);
-    const owned = new Set(
-      [...markers.values()].map((m) => m.sheet?.toLowerCase()).filter((n) => n !== undefined),
+    const since = busy ? new Date(busy.since).toLocaleTimeString() : "a moment ago";
+    throw new Error(
+      `Another task pane, the ribbon or a co-author has been writing to this workbook since ${since}; nothing was changed. Try again in a moment.`,
     );
-    let insertAt = order.length;
-    for (let i = order.length - 1; i >= 0; i--) {
-      if (owned.has(current[i].toLowerCase())) {
-        insertAt = i + 1;
-        break;
+  }
+
+  private async attempt<T>(
+    context: ExcelContext,
+    read: (owned: OwnedSheet[]) => string[],
+    write: (view: WorkbookView) => WorkbookChange<T>,
+  ): Promise<{ value: T } | Busy> {
+    const started = this.now();
+    const writeId = this.newWriteId();
+    const claim = claimName(started, writeId);
+
+    // Look: what the workbook holds, and this write's claim. Owned sheets this host knows are read along.
+    const guessed = this.markersSeen
+      ? read([...this.locations].map(([key, name]) => ({ key, name }))).filter((k) => this.locations.has(k))
+      : [];
+    let look = this.queueLook(context, claim, guessed);
+    try {
+      await context.sync();
+    } catch (error) {
+      if (guessed.length === 0) throw this.untouched(error);
+      // A sheet this host knew was renamed or removed since: look again without guessing.
+      look = this.queueLook(context, claim, []);
+      try {
+        await context.sync();
+      } catch (again) {
+        throw this.untouched(again);
       }
     }
-    order.splice(insertAt, 0, ...plans.filter((p) => !p.old).map((p) => p.target));
-    return order;
+    const layout = look.layout();
+    const claimItem = look.claim;
+    const others = look.claims.filter((c) => c.name !== claim && !this.expired(c.started, started));
+    if (others.length > 0) {
+      claimItem.delete();
+      await context.sync().catch(() => undefined);
+      return new Busy(Math.min(...others.map((c) => c.started)));
+    }
+
+    let change: WorkbookChange<T>;
+    let plan: WritePlan;
+    let steps: { temporary: string; step: Step }[];
+    try {
+      const owned = ownedSheetsOf(layout);
+      const keys = read(owned);
+      const reads = look
+        .reads()
+        .filter((r) => keys.includes(r.key) && owned.some((o) => o.key === r.key && o.name === r.name));
+      const missing = owned.filter((o) => keys.includes(o.key) && !reads.some((r) => r.key === o.key));
+      if (missing.length > 0) {
+        const queued = missing.map((o) =>
+          this.queueRead(o.key, context.workbook.worksheets.getItem(o.name).load("name")),
+        );
+        await context.sync();
+        reads.push(...queued.map((q) => q()));
+      }
+      reads.sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key));
+      change = write({ owned, reads, nameFor: sheetNamer(layout) });
+      plan = planWrite(change.specs, layout, { started, writeId }, { activate: change.activate });
+      // Every spec made into steps before anything is built: a spec Excel cannot hold stops here.
+      steps = plan.writes.flatMap((w) =>
+        contentSteps(w.spec, REQUEST_BUDGET_BYTES).map((step) => ({ temporary: w.temporary, step })),
+      );
+    } catch (error) {
+      await this.release(context, claimItem);
+      throw error;
+    }
+    if (plan.writes.length === 0) {
+      await this.release(context, claimItem);
+      return { value: change.result };
+    }
+    const expiredClaims = look.claims.filter((c) => c.name !== claim && this.expired(c.started, started));
+    await this.carryOut(context, plan, steps, claimItem, {
+      claim,
+      expiredClaims: expiredClaims.map((c) => c.name),
+    });
+    for (const w of plan.writes) this.locations.set(w.spec.key, w.sheet);
+    return { value: change.result };
   }
 
-  private queueSwap(context: ExcelContext, plans: Plan[], order: string[], activate?: string): void {
+  private expired(claimStart: number, now: number): boolean {
+    return !Number.isFinite(claimStart) || Math.abs(now - claimStart) > CLAIM_EXPIRES_MS;
+  }
+
+  private untouched(error: unknown): Error {
+    return new Error(`Reading the workbook failed, and nothing was changed: ${message(error)}`);
+  }
+
+  private async release(context: ExcelContext, claim: ExcelNamedItem): Promise<void> {
+    claim.delete();
+    await context.sync().catch(() => undefined);
+  }
+
+  private queueLook(context: ExcelContext, claim: string, guessed: string[]) {
+    const workbook = context.workbook;
+    // Guessed reads first: if one fails, nothing after it (the claim) has been done.
+    const guesses = guessed.map((key) =>
+      this.queueRead(key, workbook.worksheets.getItem(this.locations.get(key) ?? key).load("name")),
+    );
+    const sheets = workbook.worksheets.load("items/name,items/visibility");
+    const names = workbook.names.load("items/name,items/formula");
+    const item = workbook.names.add(
+      claim,
+      textFormula(String(this.now())),
+      "A write by the Career Matrix add-in",
+    );
+    return {
+      claim: item,
+      reads: () => guesses.map((g) => g()),
+      layout: (): WorkbookLayout => {
+        const markers = this.remember(readMarkers(names.items));
+        return {
+          sheets: sheets.items.map((s) => ({ name: s.name, visibility: s.visibility })),
+          markers: [...markers.values()].map((m) => ({ key: m.key, sheet: m.sheet })),
+        };
+      },
+      get claims() {
+        return names.items
+          .map((n) => ({ name: n.name, started: claimStarted(n.name) }))
+          .filter((c) => c.name.toUpperCase().startsWith(CLAIM_PREFIX.toUpperCase()));
+      },
+    };
+  }
+
+  /** The write sync (after build syncs when the specs are large); a failure is undone or completed. */
+  private async carryOut(
+    context: ExcelContext,
+    plan: WritePlan,
+    steps: { temporary: string; step: Step }[],
+    claim: ExcelNamedItem,
+    extra: { claim: string; expiredClaims: string[] },
+  ): Promise<void> {
+    const workbook = context.workbook;
+    const suspend = () => {
+      workbook.application.suspendApiCalculationUntilNextSync();
+      workbook.application.suspendScreenUpdatingUntilNextSync();
+    };
+    const targets = (what: string) => `${plan.writes.map((w) => `"${w.sheet}"`).join(", ")} ${what}`;
+
+    // Build.
+    try {
+      suspend();
+      for (const name of plan.discard) workbook.worksheets.getItem(name).delete();
+      for (const name of extra.expiredClaims) workbook.names.getItem(name).delete();
+      const temporaries = new Map<string, ExcelWorksheet>();
+      for (const w of plan.writes) {
+        const sheet = workbook.worksheets.add(w.temporary);
+        sheet.visibility = "Hidden";
+        temporaries.set(w.temporary, sheet);
+      }
+      let size = 0;
+      for (const { temporary, step } of steps) {
+        if (size > 0 && size + step.bytes > REQUEST_BUDGET_BYTES) {
+          await context.sync();
+          suspend();
+          size = 0;
+        }
+        step.queue(temporaries.get(temporary) as ExcelWorksheet, temporary);
+        size += step.bytes;
+      }
+      // Everything is built: from here on the write is completed, never undone.
+      claim.formula = textFormula(SWAPPING);
+    } catch (error) {
+      const outcome = await this.undo(context, plan, extra.claim).catch(
+        (undoError: unknown) => `the hidden sheets it made could not all be removed (${message(undoError)})`,
+      );
+      throw new Error(`Writing ${targets(`failed, and ${outcome}`)}: ${message(error)}`);
+    }
+    try {
+      this.queueSwap(context, plan, { everyCopy: true });
+      this.queueFinish(context, plan, claim);
+      await context.sync();
+    } catch (error) {
+      // Either the build failed (the claim does not read "swap" yet) or the swap did.
+      const outcome = await this.repair(context, plan, extra).catch(
+        (repairError: unknown) =>
+          `it could not be repaired (${message(repairError)}); the new content is on the hidden sheets ${plan.writes.map((w) => `"${w.temporary}"`).join(", ")}`,
+      );
+      throw new Error(`Writing ${targets(`failed and ${outcome}`)}: ${message(error)}`);
+    }
+  }
+
+  /** Created sheets shown under their names with their markers; updated sheets cleared and given the new content. */
+  private queueSwap(
+    context: ExcelContext,
+    plan: WritePlan,
+    options: { everyCopy: boolean; exists?: (name: string) => boolean },
+  ): void {
     const worksheets = context.workbook.worksheets;
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    context.workbook.application.suspendScreenUpdatingUntilNextSync();
-    const olds = new Map<Plan, ExcelWorksheet>();
-    for (const plan of plans) {
-      if (!plan.old) continue;
-      const old = worksheets.getItem(plan.old.name);
-      old.name = plan.old.parkedAs;
-      olds.set(plan, old);
+    const exists = options.exists ?? (() => true);
+    for (const w of plan.writes) {
+      if (w.action !== "create" || !exists(w.temporary)) continue;
+      const sheet = worksheets.getItem(w.temporary);
+      if (!w.spec.hidden) sheet.visibility = "Visible";
+      sheet.name = w.sheet;
     }
-    for (const plan of plans) {
-      const temp = plan.temp as ExcelWorksheet;
-      temp.name = plan.target;
-      if (!plan.spec.hidden) temp.visibility = "Visible";
+    for (const w of plan.writes) {
+      if (w.action === "create") this.pointMarker(context, w.spec.key, w.sheet, w.marker);
     }
-    for (const plan of plans) this.pointMarker(context, plan, plan.target);
-    for (const old of olds.values()) old.delete();
-    this.finish(plans, order, activate);
+    if (options.everyCopy) {
+      for (const w of plan.writes) {
+        if (w.action !== "update") continue;
+        const sheet = worksheets.getItem(w.sheet);
+        const whole = sheet.getRange();
+        whole.clear("All");
+        whole.conditionalFormats.clearAll();
+        whole.dataValidation.clear();
+        whole.unmerge();
+        sheet.getRange(w.extent).copyFrom(`'${w.temporary.replace(/'/g, "''")}'!${w.extent}`, "All");
+      }
+    }
   }
 
-  private pointMarker(context: ExcelContext, plan: Plan, sheet: string): void {
-    if (plan.marker) plan.marker.item.formula = a1Of(sheet);
-    else
-      plan.marker = {
-        key: plan.spec.key,
-        item: context.workbook.names.add(ownerName(plan.spec.key), a1Of(sheet), plan.spec.key),
-        sheet,
-      };
+  private pointMarker(
+    context: ExcelContext,
+    key: string,
+    sheet: string,
+    how: "keep" | "add" | "point",
+  ): void {
+    if (how === "add") context.workbook.names.add(ownerName(key), a1Of(sheet), key);
+    else if (how === "point") context.workbook.names.getItem(ownerName(key)).formula = a1Of(sheet);
   }
 
-  /** Table names, tab positions and the active sheet: safe to redo once the new sheets are in place. */
-  private finish(plans: Plan[], order: string[], activate?: string): void {
-    for (const plan of plans) for (const { table, name } of plan.tables) table.name = name;
-    const placed = plans
-      .map((plan) => ({ plan, position: order.findIndex((n) => sameName(n, plan.target)) }))
-      .sort((a, b) => a.position - b.position);
-    for (const { plan, position } of placed) (plan.temp as ExcelWorksheet).position = position;
-    const shown = plans.find((p) => p.spec.key === activate && !p.spec.hidden);
-    shown?.temp?.activate();
+  /** What a copy does not carry, then tidying: safe to do again. */
+  private queueFinish(
+    context: ExcelContext,
+    plan: WritePlan,
+    claim: ExcelNamedItem,
+    exists: (name: string) => boolean = () => true,
+  ): void {
+    const worksheets = context.workbook.worksheets;
+    for (const w of plan.writes) {
+      const sheet = worksheets.getItem(w.sheet);
+      for (const step of sheetLayoutSteps(w.spec)) step.queue(sheet, w.sheet);
+    }
+    for (const w of plan.writes)
+      if (w.action === "update" && exists(w.temporary)) worksheets.getItem(w.temporary).delete();
+    for (const { sheet, position } of plan.positions) worksheets.getItem(sheet).position = position;
+    if (plan.activate !== null) worksheets.getItem(plan.activate).activate();
+    claim.delete();
+  }
+
+  /** Before the write committed: remove what it made. Returns what was done, for the error message. */
+  private async undo(context: ExcelContext, plan: WritePlan, claim: string): Promise<string> {
+    const probes = plan.undo.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+    const claimProbe = context.workbook.names.getItemOrNullObject(claim);
+    await context.sync();
+    for (const probe of probes) if (!probe.isNullObject) probe.delete();
+    if (!claimProbe.isNullObject) claimProbe.delete();
+    await context.sync();
+    return "the workbook was left as it was";
   }
 
   /**
-   * After a failed swap: if every key's marker already points at its new sheet, finish the swap; otherwise put
-   * the old sheets and markers back and drop the new sheets. Returns what was done, for the error message.
+   * After a failed write sync: if the build was complete (the claim reads "swap"), do the rest of the write again,
+   * skipping what was done; otherwise remove what the write made.
    */
-  private async repair(context: ExcelContext, plans: Plan[], order: string[]): Promise<string> {
+  private async repair(context: ExcelContext, plan: WritePlan, extra: { claim: string }): Promise<string> {
     const sheets = context.workbook.worksheets.load("items/name");
     const names = context.workbook.names.load("items/name,items/formula");
-    for (const plan of plans) plan.temp?.load("name");
     await context.sync();
     const exists = (name: string) => sheets.items.some((s) => sameName(s.name, name));
+    const claimed = names.items.find((n) => sameName(n.name, extra.claim));
+    if (!claimed) return "was completed";
+    if (claimed.formula !== textFormula(SWAPPING)) return this.undo(context, plan, extra.claim);
+
     const markers = readMarkers(names.items);
-    const moved = (plan: Plan) => {
-      const at = markers.get(plan.spec.key)?.sheet;
-      return !!at && sameName(at, (plan.temp as ExcelWorksheet).name);
+    const pending: WritePlan = {
+      ...plan,
+      writes: plan.writes.map((w) => {
+        if (w.action !== "create") return w;
+        const at = markers.get(w.spec.key)?.sheet;
+        const marker = at && sameName(at, w.sheet) ? "keep" : markers.has(w.spec.key) ? "point" : "add";
+        return { ...w, marker };
+      }),
     };
-    const worksheets = context.workbook.worksheets;
-    if (plans.every(moved)) {
-      for (const plan of plans)
-        if (plan.old && exists(plan.old.parkedAs)) worksheets.getItem(plan.old.parkedAs).delete();
-      this.finish(plans, order);
-      await context.sync();
-      return "was completed";
-    }
-    for (const plan of plans) {
-      const marker = markers.get(plan.spec.key);
-      if (!marker || !moved(plan)) continue;
-      if (plan.old) marker.item.formula = a1Of(exists(plan.old.parkedAs) ? plan.old.parkedAs : plan.old.name);
-      else marker.item.delete();
-    }
-    for (const plan of plans) plan.temp?.delete();
-    for (const plan of plans)
-      if (plan.old && exists(plan.old.parkedAs)) worksheets.getItem(plan.old.parkedAs).name = plan.old.name;
+    // Temporary sheets of updates go only after every copy is made: with all of them there, copy again.
+    const everyCopy = plan.writes.every((w) => w.action !== "update" || exists(w.temporary));
+    this.queueSwap(context, pending, { everyCopy, exists });
+    this.queueFinish(context, pending, claimed, exists);
     await context.sync();
-    return "the workbook was left as it was";
+    return "was completed";
   }
 }

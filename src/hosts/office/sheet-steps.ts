@@ -10,17 +10,13 @@ import type { Cell } from "../../core/types";
 import type { CellStyle, ColorScalePoint, ConditionalFormat, SheetSpec } from "../../sheets/spec";
 import { cellBlocks, findFills } from "./cell-blocks";
 import { cellInput } from "./cell-input";
-import type {
-  ExcelBorderIndex,
-  ExcelColorScaleCriterion,
-  ExcelRange,
-  ExcelTable,
-  ExcelWorksheet,
-} from "./excel-api";
+import type { ExcelBorderIndex, ExcelColorScaleCriterion, ExcelRange, ExcelWorksheet } from "./excel-api";
 
 export interface Step {
   /** Approximate UTF-8 size of what the step queues. */
   bytes: number;
+  /** Set on the step that freezes panes. */
+  freezes?: boolean;
   /** Queues the step on `sheet`, whose current name is `name`. */
   queue(sheet: ExcelWorksheet, name: string): void;
 }
@@ -258,12 +254,11 @@ function layoutSteps(spec: SheetSpec): Step[] {
       },
     });
   }
-  for (const merge of spec.merges ?? [])
-    steps.push({ bytes: OPERATION_BYTES, queue: (sheet) => sheet.getRange(merge).merge(false) });
   const freeze = spec.freeze;
   if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
     steps.push({
       bytes: OPERATION_BYTES,
+      freezes: true,
       queue: (sheet) => {
         if (freeze.rows > 0 && freeze.columns > 0)
           sheet.freezePanes.freezeAt(rangeRef(1, 0, freeze.rows, freeze.columns - 1));
@@ -329,15 +324,11 @@ export function listSource(sheet: string, range: string, list: string[]): string
 }
 
 /**
- * All steps of a spec, in an order Excel accepts: cells before tables (headers come from the cells), merges before
- * nothing that could overlap them. `tables` receives the table proxies so the final swap can give them their names
- * once the old sheet (holding the same table names) is gone.
+ * The content of a spec, queued on the hidden sheet it is built on: cells, styles, merges, conditional formats and
+ * validation, in an order Excel accepts (merges before nothing that could overlap them). All of it travels with a
+ * copy of the range.
  */
-export function sheetSteps(
-  spec: SheetSpec,
-  budget: number,
-  tables: { table: ExcelTable; name: string }[],
-): Step[] {
+export function contentSteps(spec: SheetSpec, budget: number): Step[] {
   const validations: Step[] = (spec.validations ?? []).map((validation) => {
     const source = listSource(spec.name, validation.range, validation.list);
     return {
@@ -354,20 +345,25 @@ export function sheetSteps(
       },
     };
   });
-  const tableSteps: Step[] = (spec.tables ?? []).map((table) => ({
-    bytes: OPERATION_BYTES * 2,
-    queue: (sheet) => {
-      const added = sheet.tables.add(table.range, true);
-      if (table.style) added.style = table.style;
-      tables.push({ table: added, name: table.name });
-    },
+  const merges: Step[] = (spec.merges ?? []).map((merge) => ({
+    bytes: OPERATION_BYTES,
+    queue: (sheet) => sheet.getRange(merge).merge(false),
   }));
   return [
     ...cellSteps(spec, budget),
     ...styleSteps(spec, budget),
-    ...layoutSteps(spec),
-    ...tableSteps,
+    ...merges,
     ...(spec.conditionalFormats ?? []).map(conditionalFormatStep),
     ...validations,
   ];
+}
+
+/**
+ * What a copy does not carry, queued on the sheet in its final place once it is visible: column widths, row heights,
+ * freeze panes (Excel freezes only a sheet that is shown) and the tab colour. What the spec does not set stays as
+ * the user left it.
+ */
+export function sheetLayoutSteps(spec: SheetSpec): Step[] {
+  const steps = layoutSteps(spec);
+  return spec.hidden ? steps.filter((step) => !step.freezes) : steps;
 }

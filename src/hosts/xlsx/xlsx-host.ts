@@ -1,12 +1,20 @@
 /**
  * The WorkbookHost of an .xlsx file held in memory by ExcelJS, so the command line runs the very commands the task
- * pane runs in Excel and writes the same workbook.
+ * pane runs in Excel and writes the same workbook: owned sheets updated in place, new ones after the last owned one.
  */
 import ExcelJS from "exceljs";
 import { parseA1 } from "../../core/a1";
 import type { SheetSpec } from "../../sheets/spec";
-import type { OwnedSheet, SheetRead, WorkbookHost } from "../../workbook/host";
+import type { OwnedSheet, SheetRead, WorkbookChange, WorkbookHost, WorkbookView } from "../../workbook/host";
 import { ownerName, sheetA1 } from "../../workbook/owner-name";
+import {
+  ownedSheetsOf,
+  planWrite,
+  type SheetWrite,
+  sheetNamer,
+  type WorkbookLayout,
+  type WritePlan,
+} from "../../workbook/write-plan";
 import { ownerKeysBySheet, sheetValues } from "./xlsx-reader";
 import { setActiveSheet, writeSpec } from "./xlsx-writer";
 
@@ -14,11 +22,7 @@ export class XlsxHost implements WorkbookHost {
   constructor(readonly workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
 
   async ownedSheets(): Promise<OwnedSheet[]> {
-    const keys = ownerKeysBySheet(this.workbook);
-    return this.workbook.worksheets.flatMap((sheet) => {
-      const key = keys.get(sheet.name);
-      return key === undefined ? [] : [{ key, name: sheet.name }];
-    });
+    return ownedSheetsOf(this.layout());
   }
 
   async readSheets(keys: string[]): Promise<SheetRead[]> {
@@ -28,51 +32,93 @@ export class XlsxHost implements WorkbookHost {
       .map(({ key, name }) => ({ key, name, values: sheetValues(this.sheet(name)) }));
   }
 
-  /** New sheets are built under temporary names first; only when all are built do they replace the old ones. */
-  async writeSheets(specs: SheetSpec[], options: { activate?: string } = {}): Promise<void> {
-    const owned = new Map((await this.ownedSheets()).map((sheet) => [sheet.key, sheet.name]));
-    const built: { spec: SheetSpec; sheet: ExcelJS.Worksheet }[] = [];
-    try {
-      for (const spec of specs) {
-        const sheet = this.workbook.addWorksheet(`~cm${built.length}~${Date.now() % 1e6}`);
-        built.push({ spec, sheet });
-        writeSpec(sheet, spec);
-      }
-    } catch (error) {
-      for (const { sheet } of built) this.workbook.removeWorksheet(sheet.id);
-      throw error;
+  async update<T>(
+    read: (owned: OwnedSheet[]) => string[],
+    write: (view: WorkbookView) => WorkbookChange<T>,
+  ): Promise<T> {
+    const layout = this.layout();
+    const owned = ownedSheetsOf(layout);
+    const keys = read(owned);
+    const reads = owned
+      .filter((sheet) => keys.includes(sheet.key))
+      .map(({ key, name }) => ({ key, name, values: sheetValues(this.sheet(name)) }));
+    const change = write({ owned, reads, nameFor: sheetNamer(layout) });
+    if (change.specs.length > 0) {
+      const identity = { started: Date.now(), writeId: "xlsx" };
+      this.carryOut(planWrite(change.specs, layout, identity, { activate: change.activate }));
     }
+    return change.result;
+  }
 
-    const ownedNames = new Set(owned.values());
-    const newSheets = new Set(built.map(({ sheet }) => sheet));
-    const order = this.workbook.worksheets.filter((sheet) => !newSheets.has(sheet));
-    let insertAt = order.reduce((at, sheet, i) => (ownedNames.has(sheet.name) ? i + 1 : at), order.length);
-    if (ownedNames.size === 0) insertAt = order.length;
-    let names = this.workbook.definedNames.model;
-    for (const { spec, sheet } of built) {
-      const oldName = owned.get(spec.key);
-      const at = oldName === undefined ? -1 : order.findIndex((s) => s.name === oldName);
-      if (at >= 0) {
-        this.workbook.removeWorksheet(order[at].id);
-        order[at] = sheet;
-      } else {
-        order.splice(insertAt++, 0, sheet);
-      }
-      sheet.name = this.freeName(spec.name, sheet);
-      const marker = ownerName(spec.key);
-      names = [...names.filter((n) => n.name !== marker), { name: marker, ranges: [sheetA1(sheet.name)] }];
-    }
-    this.workbook.definedNames.model = names;
-    // ExcelJS orders tabs by each sheet's orderNo, which its type declarations leave out.
-    order.forEach((sheet, i) => {
-      (sheet as ExcelJS.Worksheet & { orderNo: number }).orderNo = i + 1;
-    });
-    if (options.activate !== undefined) this.activate(options.activate);
+  async writeSheets(specs: SheetSpec[], options: { activate?: string } = {}): Promise<void> {
+    await this.update(
+      () => [],
+      () => ({ specs, activate: options.activate, result: undefined }),
+    );
   }
 
   async select(key: string, a1: string): Promise<void> {
     const sheet = this.activate(key);
     if (sheet && parseA1(a1)) sheet.views = [{ ...(sheet.views[0] ?? {}), activeCell: a1 }];
+  }
+
+  private layout(): WorkbookLayout {
+    const keys = ownerKeysBySheet(this.workbook);
+    return {
+      sheets: this.workbook.worksheets.map((sheet) => ({ name: sheet.name, visibility: sheet.state })),
+      markers: [...keys].map(([sheet, key]) => ({ key, sheet })),
+    };
+  }
+
+  /**
+   * Builds every spec on a temporary sheet first, so a spec that cannot be written leaves the workbook as it was;
+   * then an owned sheet takes the new content in place (its name, position, and the user's column widths and panes
+   * where the spec sets none, stay), and a new sheet takes its name and place.
+   */
+  private carryOut(plan: WritePlan): void {
+    const built: { write: SheetWrite; sheet: ExcelJS.Worksheet }[] = [];
+    try {
+      for (const write of plan.writes) {
+        const sheet = this.workbook.addWorksheet(write.temporary);
+        built.push({ write, sheet });
+        writeSpec(sheet, write.spec);
+      }
+    } catch (error) {
+      for (const { sheet } of built) this.workbook.removeWorksheet(sheet.id);
+      throw error;
+    }
+    for (const name of plan.discard) {
+      const sheet = this.workbook.getWorksheet(name);
+      if (sheet) this.workbook.removeWorksheet(sheet.id);
+    }
+    let names = this.workbook.definedNames.model;
+    const created = new Map<string, ExcelJS.Worksheet>();
+    for (const { write, sheet } of built) {
+      if (write.action === "create") {
+        sheet.name = write.sheet;
+        created.set(write.sheet, sheet);
+        const marker = ownerName(write.spec.key);
+        names = [...names.filter((n) => n.name !== marker), { name: marker, ranges: [sheetA1(write.sheet)] }];
+        continue;
+      }
+      const owned = this.sheet(write.sheet);
+      owned.model = inPlace(owned, sheet, write.spec);
+      this.workbook.removeWorksheet(sheet.id);
+    }
+    this.workbook.definedNames.model = names;
+    // ExcelJS orders tabs by each sheet's orderNo, which its type declarations leave out.
+    const order = this.workbook.worksheets.filter((sheet) => !created.has(sheet.name));
+    for (const { sheet, position } of plan.positions) {
+      const made = created.get(sheet);
+      if (made) order.splice(position, 0, made);
+    }
+    order.forEach((sheet, i) => {
+      (sheet as ExcelJS.Worksheet & { orderNo: number }).orderNo = i + 1;
+    });
+    if (plan.activate !== null) {
+      const index = this.workbook.worksheets.findIndex((sheet) => sheet.name === plan.activate);
+      if (index >= 0) setActiveSheet(this.workbook, index);
+    }
   }
 
   private activate(key: string): ExcelJS.Worksheet | undefined {
@@ -89,17 +135,37 @@ export class XlsxHost implements WorkbookHost {
     if (!sheet) throw new Error(`Sheet "${name}" is gone from the workbook`);
     return sheet;
   }
+}
 
-  /** The spec's name, or "name (2)"... when a sheet of the user's already has it. */
-  private freeName(wanted: string, self: ExcelJS.Worksheet): string {
-    const taken = new Set(
-      this.workbook.worksheets.filter((s) => s !== self).map((s) => s.name.toLowerCase()),
-    );
-    let name = wanted;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) {
-      const suffix = ` (${n})`;
-      name = wanted.slice(0, 31 - suffix.length) + suffix;
-    }
-    return name;
+/**
+ * The model of `fresh` (the spec just written) for `owned`: its cells, styles, merges, conditional formats and
+ * validation; column widths and panes where the spec sets them and the user's elsewhere; the owned sheet's name and
+ * everything else of its own.
+ */
+function inPlace(
+  owned: ExcelJS.Worksheet,
+  fresh: ExcelJS.Worksheet,
+  spec: SheetSpec,
+): ExcelJS.WorksheetModel {
+  const kept = owned.model;
+  const made = fresh.model;
+  const widths = new Map<number, number>();
+  for (let c = 1; c <= owned.columnCount; c++) {
+    const width = owned.getColumn(c).width;
+    if (width !== undefined) widths.set(c, width);
   }
+  (spec.columnWidths ?? []).forEach((width, c) => {
+    if (width !== undefined) widths.set(c + 1, width);
+  });
+  const cols = [...widths].sort(([a], [b]) => a - b).map(([c, width]) => ({ min: c, max: c, width }));
+  return {
+    ...made,
+    name: kept.name,
+    cols,
+    views: spec.freeze ? made.views : kept.views,
+    properties: {
+      ...kept.properties,
+      tabColor: spec.tabColor ? made.properties.tabColor : kept.properties.tabColor,
+    },
+  } as ExcelJS.WorksheetModel;
 }

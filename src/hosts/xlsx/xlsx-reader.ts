@@ -34,6 +34,27 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
  * them). Throws XlsxRefused, with the reason, for a file past the limits or not a workbook.
  */
 export async function readXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxSheet[]> {
+  const { workbook, merges } = await loadValuesWorkbook(bytes, limits);
+  const sheets = readWorkbook(workbook);
+  for (const sheet of sheets) blankMergedCells(sheet.values, merges.get(sheet.name) ?? []);
+  return sheets;
+}
+
+export interface ValuesWorkbook {
+  /** The workbook with its values, names and number formats; without merges, validations or formatting. */
+  workbook: ExcelJS.Workbook;
+  /** Each sheet's merged ranges, by sheet name. */
+  merges: Map<string, string[]>;
+}
+
+/**
+ * A workbook loaded for reading its values, safely: only the parts that hold values, inflated within `limits`, and
+ * no merge, validation or conditional format expanded. Throws XlsxRefused with the reason.
+ */
+export async function loadValuesWorkbook(
+  bytes: Uint8Array,
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<ValuesWorkbook> {
   const parts = readXlsxParts(bytes, limits);
   const mergesByPart = new Map<string, string[]>();
   const decoder = new TextDecoder();
@@ -48,12 +69,10 @@ export async function readXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMI
     mergesByPart.set(name, sheet.merges);
     parts.set(name, encoder.encode(sheet.xml));
   }
-  const sheets = readWorkbook(await loadWorkbook(packParts(parts)));
-  for (const sheet of sheets) {
-    const part = partOfSheet.get(sheet.name);
-    blankMergedCells(sheet.values, (part === undefined ? undefined : mergesByPart.get(part)) ?? []);
-  }
-  return sheets;
+  const workbook = await loadWorkbook(packParts(parts));
+  const merges = new Map<string, string[]>();
+  for (const [sheet, part] of partOfSheet) merges.set(sheet, mergesByPart.get(part) ?? []);
+  return { workbook, merges };
 }
 
 function countSharedStrings(parts: Map<string, Uint8Array>): number {

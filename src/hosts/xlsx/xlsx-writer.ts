@@ -4,7 +4,6 @@
  */
 import ExcelJS from "exceljs";
 import { parseRange } from "../../core/a1";
-import type { Cell } from "../../core/types";
 import type { CellStyle, ListValidation, SheetSpec, SpecCell } from "../../sheets/spec";
 import { ownerName, sheetA1 } from "../../workbook/owner-name";
 import { toConditionalFormatting, toExcelStyle } from "./xlsx-style";
@@ -34,7 +33,9 @@ export function setActiveSheet(workbook: ExcelJS.Workbook, index: number): void 
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible", activeTab: index },
   ];
   workbook.worksheets.forEach((sheet, i) => {
-    sheet.views = (sheet.views.length > 0 ? sheet.views : [{}]).map((view) => ({
+    // A sheet read from a file without a view of its own has none (null), not an empty list.
+    const views = (sheet.views as Partial<ExcelJS.WorksheetView>[] | null) ?? [];
+    sheet.views = (views.length > 0 ? views : [{}]).map((view) => ({
       ...view,
       tabSelected: i === index,
     }));
@@ -67,8 +68,6 @@ export function writeSpec(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
       excelRow.getCell(c + 1).value = toExcelValue(cell);
     });
   });
-  // ExcelJS stores a table's rows back into its cells: the same values, with the header made distinct text.
-  for (const table of spec.tables ?? []) addTable(sheet, spec, table);
   applyStyles(sheet, spec);
   (spec.columnWidths ?? []).forEach((width, c) => {
     sheet.getColumn(c + 1).width = width;
@@ -85,48 +84,6 @@ export function writeSpec(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
   if (spec.tabColor)
     sheet.properties.tabColor = { argb: `FF${spec.tabColor.replace(/^#/, "").toUpperCase()}` };
   if (spec.hidden) sheet.state = "hidden";
-}
-
-function addTable(
-  sheet: ExcelJS.Worksheet,
-  spec: SheetSpec,
-  table: NonNullable<SheetSpec["tables"]>[number],
-): void {
-  const range = parseRange(table.range);
-  if (!range) throw new Error(`Table ${table.name} on ${spec.name}: "${table.range}" is not a range`);
-  const slice = (r1: number): SpecCell[] => {
-    const row = spec.cells[r1 - 1] ?? [];
-    const out: SpecCell[] = [];
-    for (let c = range.start.column; c <= range.end.column; c++) out.push(row[c] ?? null);
-    return out;
-  };
-  // Excel requires table headers to be distinct text.
-  const seen = new Set<string>();
-  const columns = slice(range.start.row).map((cell, i) => {
-    let name = headerText(cell) || `Column${i + 1}`;
-    while (seen.has(name.toLowerCase())) name = `${name} ${i + 1}`;
-    seen.add(name.toLowerCase());
-    return { name, filterButton: true };
-  });
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = range.start.row + 1; r <= range.end.row; r++) rows.push(slice(r).map(toExcelValue));
-  sheet.addTable({
-    name: table.name,
-    ref: table.range.split(":")[0],
-    headerRow: true,
-    style: {
-      theme: (table.style ?? "TableStyleLight9") as ExcelJS.TableStyleProperties["theme"],
-      showRowStripes: true,
-    },
-    columns,
-    rows,
-  });
-}
-
-function headerText(cell: SpecCell): string {
-  if (cell === null || cell === undefined) return "";
-  if (typeof cell === "object") return String(cell.v ?? "");
-  return String(cell as Exclude<Cell, null>);
 }
 
 /** Later ranges override earlier ones property by property, as successive formatting does in Excel. */

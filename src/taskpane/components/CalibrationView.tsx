@@ -113,8 +113,7 @@ export function CalibrationView({ calibration, matrix }: { calibration: Calibrat
                 </span>
                 <Caption1>
                   {plural(r.people, "person", "people")}, {plural(r.ratings, "rating")}
-                  {r.meanGapDifference !== null &&
-                    `, ${signed(Math.round(r.meanGapDifference * 100) / 100)} vs others`}
+                  {r.effect !== null && `, ${signed(Math.round(r.effect * 100) / 100)} vs others`}
                 </Caption1>
                 <Caption1>{r.reason}</Caption1>
               </li>

@@ -233,11 +233,96 @@ describe("Range.copyFrom in the memory workbook", () => {
       context.workbook.worksheets.getItem("Data").getRange("A1:B1").merge(false);
       await context.sync();
     });
+    // Part of a merged range: Excel would split it; the memory workbook refuses rather than guess.
     await expect(
       book.run(async (context) => {
-        context.workbook.worksheets.getItem("Data").getRange("A2:B2").copyFrom("A1:B1", "Formats");
+        context.workbook.worksheets.getItem("Data").getRange("B2").copyFrom("B1", "Formats");
         await context.sync();
       }),
     ).rejects.toThrow(OfficeError);
+  });
+});
+
+describe("the memory workbook is as strict as Excel where writes go wrong", () => {
+  async function refused(
+    book: MemoryWorkbook,
+    act: (context: Parameters<Parameters<MemoryWorkbook["run"]>[0]>[0]) => void,
+  ) {
+    return book
+      .run(async (context) => {
+        act(context);
+        await context.sync();
+      })
+      .then(
+        () => "done",
+        (error: unknown) => String(error),
+      );
+  }
+
+  it("refuses freeze panes on a hidden sheet (Excel freezes the active view), and freezes it once shown", async () => {
+    const book = new MemoryWorkbook(["Sheet1", "Data"]);
+    expect(
+      await refused(book, (context) => {
+        const sheet = context.workbook.worksheets.getItem("Data");
+        sheet.visibility = "Hidden";
+        sheet.freezePanes.freezeRows(1);
+      }),
+    ).toMatch(/Cannot freeze panes on the hidden sheet 'Data'/);
+    expect(
+      await refused(book, (context) => {
+        const sheet = context.workbook.worksheets.getItem("Data");
+        sheet.visibility = "Visible";
+        sheet.freezePanes.freezeRows(1);
+      }),
+    ).toBe("done");
+    expect(book.snapshot().sheets[1].freeze).toEqual({ rows: 1, columns: 0 });
+  });
+
+  it("rewrites references on rename and delete whether the formula quotes the name or not, dots included", async () => {
+    const book = new MemoryWorkbook(["Sheet1", "Ratings", "Team.data"]);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:D1").formulas = [
+        ["='Ratings'!A1", "=Ratings!B2", "=SUM('Team.data'!A:A)", "=Team.data!C3"],
+      ];
+      await context.sync();
+    });
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Ratings").name = "Scores";
+      context.workbook.worksheets.getItem("Team.data").delete();
+      await context.sync();
+    });
+    expect(book.snapshot().sheets[0].formulas[0]).toEqual([
+      "=Scores!A1",
+      "=Scores!B2",
+      "=SUM(#REF!A:A)",
+      "=#REF!C3",
+    ]);
+  });
+
+  it("refuses to delete a very hidden sheet, the name History and names that begin or end with an apostrophe", async () => {
+    const book = new MemoryWorkbook(["Sheet1", "Secret"]);
+    expect(
+      await refused(book, (context) => {
+        const sheet = context.workbook.worksheets.getItem("Secret");
+        sheet.visibility = "VeryHidden";
+        sheet.delete();
+      }),
+    ).toMatch(/very hidden/);
+    for (const name of ["History", "history", "Developer Relations (Engineers'", "'Quoted"]) {
+      expect(await refused(book, (context) => void context.workbook.worksheets.add(name))).toMatch(
+        /not a valid sheet name/,
+      );
+    }
+  });
+
+  it("holds a text constant as a defined name, as Excel's Name Manager does", async () => {
+    const book = new MemoryWorkbook();
+    await book.run(async (context) => {
+      const item = context.workbook.names.add("Note.Text", '="say ""hi"""');
+      await context.sync();
+      item.formula = '="changed"';
+      await context.sync();
+    });
+    expect(book.snapshot().names).toEqual([{ name: "Note.Text", formula: '="changed"', comment: "" }]);
   });
 });

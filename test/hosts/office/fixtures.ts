@@ -26,7 +26,6 @@ export function everyFeatureSpec(): SheetSpec {
     rowHeights: { 0: 30 },
     freeze: { rows: 1, columns: 1 },
     merges: ["E1:F1"],
-    tables: [{ name: "Readiness", range: "A1:D4", style: "TableStyleLight9" }],
     conditionalFormats: [
       {
         kind: "colorScale",

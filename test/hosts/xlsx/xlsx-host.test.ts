@@ -28,7 +28,7 @@ describe("the .xlsx workbook host", () => {
     expect(await host.readSheets(["heat"])).toEqual([{ key: "heat", name: "Heatmap", values: [[1]] }]);
   });
 
-  it("replaces a sheet in place when re-run, even after the user renamed it, without duplicating it", async () => {
+  it("updates a sheet in place when re-run, keeping the name the user gave it, without duplicating it", async () => {
     const host = new XlsxHost();
     await host.writeSheets([
       spec("ratings", "Ratings", [["Person"], ["Ana"]]),
@@ -41,7 +41,7 @@ describe("the .xlsx workbook host", () => {
     await host.writeSheets([spec("ratings", "Ratings", [["Person"], ["Ana"], ["Bo"]])]);
     const sheets = await readXlsx(await workbookToBytes(host.workbook));
     expect(sheets.map(({ name, key, values }) => ({ name, key, values }))).toEqual([
-      { name: "Ratings", key: "ratings", values: [["Person"], ["Ana"], ["Bo"]] },
+      { name: "Team ratings", key: "ratings", values: [["Person"], ["Ana"], ["Bo"]] },
       { name: "Heatmap", key: "heat", values: [[1]] },
     ]);
   });

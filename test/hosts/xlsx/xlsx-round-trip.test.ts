@@ -21,7 +21,6 @@ const ratings: SheetSpec = {
   columnWidths: [24, 12, 14, 10],
   rowHeights: { 0: 30 },
   freeze: { rows: 1, columns: 1 },
-  tables: [{ name: "Ratings", range: "A1:D4" }],
   validations: [{ range: "D2:D4", list: ["0", "1", "2", "3", "4"], error: "Rate 0 to 4" }],
   tabColor: "#2E75B6",
 };
@@ -72,7 +71,7 @@ describe("an .xlsx written from sheet specs", () => {
     expect(sheets[1].values).toEqual([["Readiness", null, "Senior"], ["Lima, Ana", null, 0.75], ["Petrov"]]);
   });
 
-  it("keeps formulas, styles, sizes, frozen panes, merges, the table, validation and tab colour", async () => {
+  it("keeps formulas, styles, sizes, frozen panes, merges, validation and tab colour", async () => {
     const workbook = await reload(await specsToXlsx([ratings, heatmap]));
     const sheet = workbook.getWorksheet("Ratings")!;
     expect(sheet.getCell("A1").font).toMatchObject({ bold: true, color: { argb: "FFFFFFFF" } });
@@ -94,8 +93,6 @@ describe("an .xlsx written from sheet specs", () => {
       error: "Rate 0 to 4",
     });
     expect(sheet.properties.tabColor).toEqual({ argb: "FF2E75B6" });
-    const tables = (sheet as unknown as { tables: Record<string, { table: { tableRef: string } }> }).tables;
-    expect(tables.Ratings.table.tableRef).toBe("A1:D4");
 
     const heat = workbook.getWorksheet("Readiness heatmap")!;
     expect(heat.getCell("C2").value).toEqual({ formula: "Ratings!D2/4", result: 0.75 });
@@ -155,7 +152,6 @@ describe("reading an .xlsx someone else wrote", () => {
 describe("drop-down lists Excel cannot hold", () => {
   const withList = (list: string[]): SheetSpec => ({
     ...ratings,
-    tables: [],
     validations: [{ range: "B2:B4", list, error: "Pick a track" }],
   });
 

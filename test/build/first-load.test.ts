@@ -1,0 +1,39 @@
+// The bundled framework is checked when the bundle is built, so its checker (zod) never reaches the user's browser.
+import { BUILD_TIMEOUT_MS, productionBuildChunks, type BundleChunks } from "./production-build";
+
+const zod = /[\\/]node_modules[\\/]zod[\\/]/;
+
+let build: BundleChunks;
+beforeAll(() => {
+  build = productionBuildChunks();
+}, BUILD_TIMEOUT_MS);
+
+test("the task pane, ribbon commands and workbench load no zod at start", () => {
+  expect(Object.keys(build.entrypoints).sort()).toEqual(["commands", "taskpane", "workbench"]);
+  for (const [page, files] of Object.entries(build.entrypoints)) {
+    const firstLoad = build.chunks.filter((chunk) => chunk.files.some((file) => files.includes(file)));
+    expect(firstLoad.length).toBeGreaterThan(0);
+    const modules = firstLoad.flatMap((chunk) => chunk.modules);
+    expect({ page, zod: modules.filter((m) => zod.test(m)) }).toEqual({ page, zod: [] });
+  }
+});
+
+test("no chunk of the build carries zod or the framework's schema: the pane gets the data already checked", () => {
+  const modules = build.chunks.flatMap((chunk) => chunk.modules);
+  expect(modules.some((m) => m.includes("src/data/checked-data.ts"))).toBe(true);
+  expect(modules.filter((m) => zod.test(m) || /framework-schema|load-framework/.test(m))).toEqual([]);
+});
+
+test("the task pane's first load is its own entry script, the other tabs' code loads when they open", () => {
+  const first = build.chunks.filter((chunk) =>
+    chunk.files.some((f) => build.entrypoints.taskpane.includes(f)),
+  );
+  const modules = first.flatMap((chunk) => chunk.modules);
+  expect(modules.some((m) => m.includes("src/taskpane/panels/MatrixPanel"))).toBe(true);
+  for (const tab of ["RatingsPanel", "ScorePanel", "CalibrationPanel", "ComparePanel"]) {
+    expect({ tab, inFirstLoad: modules.some((m) => m.includes(`src/taskpane/panels/${tab}`)) }).toEqual({
+      tab,
+      inFirstLoad: false,
+    });
+  }
+});
