@@ -1,4 +1,5 @@
 /** Option values checked before any command runs, so a typo costs nothing and exits 2. */
+import { ENCODING_CHOICES, encodingNamed, type TextEncoding } from "../core/decode-text";
 import { UsageError } from "./usage";
 
 export interface LevelArgument {
@@ -23,4 +24,12 @@ export function scoreFormat(value: string | undefined): ScoreFormat {
   if (value === undefined) return "table";
   if (value === "table" || value === "json" || value === "csv") return value;
   throw new UsageError(`--format must be table, json or csv, not "${value}"`);
+}
+
+/** `--encoding` of the ratings file; absent means detected. */
+export function encodingArgument(value: string | undefined): TextEncoding | undefined {
+  if (value === undefined) return undefined;
+  const encoding = encodingNamed(value);
+  if (encoding === undefined) throw new UsageError(`--encoding must be ${ENCODING_CHOICES}, not "${value}"`);
+  return encoding;
 }

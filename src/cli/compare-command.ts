@@ -10,7 +10,7 @@ import { workbookToBytes } from "../hosts/xlsx/xlsx-writer";
 import { insertComparison } from "../workbook/commands";
 import type { CliContext } from "./context";
 import { loadFrameworkFile } from "./inputs";
-import { outputKind, writeOutput } from "./output-file";
+import { checkOutput, outputKind, writeOutput } from "./output-file";
 import { textTable } from "./text-table";
 import type { LevelArgument } from "./arguments";
 import { UsageError } from "./usage";
@@ -44,6 +44,7 @@ export interface CompareOptions {
 
 export async function compareCommand(options: CompareOptions, context: CliContext): Promise<void> {
   const kind = options.output === undefined ? undefined : outputKind(options.output, ["xlsx", "csv"]);
+  if (options.output !== undefined) await checkOutput(options.output, [options.framework]);
   const framework = await loadFrameworkFile(options.framework);
   const matrix = careerMatrixFromFramework(framework);
   const from = resolve(matrix, options.from);
@@ -52,7 +53,7 @@ export async function compareCommand(options: CompareOptions, context: CliContex
     // The add-in's Insert comparison command, on a new workbook: the same sheet Excel would get.
     const host = new XlsxHost();
     await insertComparison(host, framework, from, to);
-    await writeOutput(options.output, await workbookToBytes(host.workbook));
+    await writeOutput(options.output, await workbookToBytes(host.workbook), [options.framework]);
     return;
   }
   const rows = comparisonRows(compareLevels(matrix, from, to), matrix.areas);
@@ -60,6 +61,6 @@ export async function compareCommand(options: CompareOptions, context: CliContex
     // Descriptors are paragraphs: the terminal gets the expectations, the CSV and the workbook get everything.
     context.stdout(textTable(rows.map((row) => row.slice(0, 5))));
   } else {
-    await writeOutput(options.output, toCsv(rows));
+    await writeOutput(options.output, toCsv(rows), [options.framework]);
   }
 }

@@ -3,9 +3,10 @@
  * status and message the usage promises.
  */
 import { parseArgs } from "node:util";
-import { levelArgument, scoreFormat } from "./arguments";
+import { encodingArgument, levelArgument, scoreFormat } from "./arguments";
 import type { CliContext } from "./context";
 import { progressReporter } from "./progress";
+import { terminalText } from "./terminal-text";
 import { InputError, USAGE, UsageError } from "./usage";
 
 type Parsed = ReturnType<typeof parseCommand>;
@@ -19,6 +20,8 @@ function parseCommand(argv: string[]) {
       options: {
         help: { type: "boolean", short: "h" },
         ratings: { type: "string" },
+        encoding: { type: "string" },
+        sheet: { type: "string" },
         baseline: { type: "string" },
         "other-ratings": { type: "string" },
         framework: { type: "string" },
@@ -57,11 +60,13 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
   const { values } = parsed;
   switch (command) {
     case "build":
-      only(parsed, command, ["ratings", "framework", "tracks", "output", "into"]);
+      only(parsed, command, ["ratings", "encoding", "sheet", "framework", "tracks", "output", "into"]);
       // Commands load on demand: --help and usage errors answer at once, without ExcelJS.
       return (await import("./build-command")).buildCommand(
         {
           ratings: values.ratings,
+          encoding: encodingArgument(values.encoding),
+          sheet: values.sheet,
           framework: values.framework,
           tracks: values.tracks
             ?.split(",")
@@ -73,10 +78,12 @@ async function dispatch(parsed: Parsed, context: CliContext): Promise<void> {
         context,
       );
     case "score":
-      only(parsed, command, ["ratings", "framework", "format", "into"]);
+      only(parsed, command, ["ratings", "encoding", "sheet", "framework", "format", "into"]);
       return (await import("./score-command")).scoreCommand(
         {
           ratings: values.ratings,
+          encoding: encodingArgument(values.encoding),
+          sheet: values.sheet,
           into: values.into,
           framework: values.framework,
           format: scoreFormat(values.format),
@@ -152,11 +159,29 @@ export async function main(argv: string[], context: CliContext): Promise<number>
   }
 }
 
+/** Each line of what goes to the terminal made safe to show (see terminal-text.ts). */
+function safeLines(text: string): string {
+  return text.split("\n").map(terminalText).join("\n");
+}
+
+/**
+ * Standard output closed early (`| head -1`) ends the run quietly, as for any Unix tool; any other write error
+ * (`> /dev/full`) is said and exits 1, instead of an unhandled 'error' event.
+ */
+function watchStdout(): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`career-matrix: cannot write the output: ${error.code ?? error.message}\n`);
+    process.exit(1);
+  });
+}
+
 /** Entry point of bin/career-matrix.js. */
 export function run(): void {
+  watchStdout();
   const context: CliContext = {
     stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stderr: (text) => process.stderr.write(safeLines(text)),
     progress: progressReporter(process.stderr),
   };
   main(process.argv.slice(2), context).then(
@@ -166,7 +191,7 @@ export function run(): void {
     (error: unknown) => {
       // A bug or a host failure, not something the user typed: say so plainly, with the detail for a report.
       process.stderr.write(
-        `career-matrix: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`,
+        safeLines(`career-matrix: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`),
       );
       process.exitCode = 1;
     },

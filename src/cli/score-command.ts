@@ -5,6 +5,7 @@ import type { LevelReadiness } from "../core/types";
 import { toCsv } from "../export/csv";
 import { readinessRows } from "../export/tables";
 import { loadFrameworkFile, ratingsTable } from "./inputs";
+import type { TextEncoding } from "../core/decode-text";
 import type { CliContext } from "./context";
 import { reportProblems } from "./context";
 import type { ScoreFormat } from "./arguments";
@@ -19,6 +20,10 @@ export interface ScoreOptions {
   /** A ratings file, or (into) the workbook whose Ratings sheet is scored and whose heatmaps are updated. */
   ratings?: string;
   into?: string;
+  /** The ratings file's text encoding, instead of detecting it. */
+  encoding?: TextEncoding;
+  /** The sheet of a ratings workbook to read. */
+  sheet?: string;
   framework?: string;
   format: ScoreFormat;
 }
@@ -45,7 +50,11 @@ export async function scoreCommand(options: ScoreOptions, context: CliContext): 
     // A workbook's ratings are scored against its own matrix sheets, as the add-in scores them.
     matrix = (await matrixOfRatingsFile(file, framework, context)) ?? careerMatrixFromFramework(framework);
     context.progress(`reading ${file}`);
-    const read = await ratingsTable(file, matrix);
+    const read = await ratingsTable(file, matrix, {
+      encoding: options.encoding,
+      sheet: options.sheet,
+      note: (line) => context.stderr(`${line}\n`),
+    });
     reportProblems(file, read.problems, context);
     context.progress(`scoring ${read.people.length} people`);
     scored = scoreTeam(matrix, read.people);

@@ -1,11 +1,16 @@
 /** A plain-text table for a terminal: columns padded to their widest cell, numbers right-aligned. */
+import { shortText } from "../core/short-text";
 import type { Cell } from "../core/types";
+import { terminalText } from "./terminal-text";
+
+/** Widest a cell is shown: a table is for reading; --format csv or json has every value whole. */
+const MAX_CELL = 60;
 
 function display(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-  // Line breaks inside a cell would break the table's rows.
-  return String(cell).replace(/\s*\r?\n\s*/g, " / ");
+  // Line breaks inside a cell would break the table's rows; control characters are shown, not run.
+  return terminalText(shortText(String(cell).replace(/\s*\r?\n\s*/g, " / "), MAX_CELL));
 }
 
 /** East Asian wide and full-width characters take two terminal columns. */
@@ -23,9 +28,10 @@ function width(text: string): number {
 
 export function textTable(rows: Cell[][]): string {
   const texts = rows.map((row) => row.map(display));
-  const columns = Math.max(0, ...texts.map((row) => row.length));
+  // Folds, not spreads: a spread of 200,000 rows overflows the call stack.
+  const columns = texts.reduce((most, row) => Math.max(most, row.length), 0);
   const widths = Array.from({ length: columns }, (_, c) =>
-    Math.max(0, ...texts.map((row) => width(row[c] ?? ""))),
+    texts.reduce((most, row) => Math.max(most, width(row[c] ?? "")), 0),
   );
   const line = (row: string[], source: Cell[]): string =>
     widths

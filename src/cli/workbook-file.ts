@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Framework } from "../core/framework";
 import type { CareerMatrix } from "../core/matrix";
-import { loadWorkbook } from "../hosts/xlsx/xlsx-reader";
+import { loadValuesWorkbook, loadWorkbook } from "../hosts/xlsx/xlsx-reader";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { workbookToBytes } from "../hosts/xlsx/xlsx-writer";
 import { readCareerMatrix } from "../workbook/commands";
@@ -95,7 +95,11 @@ export async function matrixOfRatingsFile(
     // The ratings reader says what is wrong with the file.
     return undefined;
   }
-  const host = await hostOf(file, bytes).catch(() => undefined);
+  // Read as the ratings are read (only the parts holding values, capped): a hostile file costs nothing here.
+  const host = await loadValuesWorkbook(bytes).then(
+    ({ workbook }) => new XlsxHost(workbook),
+    () => undefined,
+  );
   if (!host || !(await host.ownedSheets()).some((sheet) => isMatrixKey(sheet.key))) return undefined;
   return workbookMatrix(file, host, framework, context);
 }

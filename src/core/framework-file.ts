@@ -3,7 +3,7 @@
  * in, a Framework or the problems out. Each problem says where: `$.json.path` for what the framework says, or
  * `LINE:COLUMN` for the file itself, so nothing reaches the user as a stack trace.
  */
-import { parse, type ParseError, printParseErrorCode } from "jsonc-parser";
+import { parse, type ParseError, printParseErrorCode, visit } from "jsonc-parser";
 import type { Framework } from "./framework";
 import { FrameworkError, loadFramework } from "./load-framework";
 
@@ -35,6 +35,12 @@ export function readFrameworkFile(bytes: Uint8Array): FrameworkFileRead {
 export function readFrameworkText(text: string): FrameworkFileRead {
   const source = text.replace(/^\uFEFF/, "");
   if (source.trim() === "") return failed("1:1", "the file is empty: a framework is a JSON object");
+  const deep = tooDeepAt(source, MAX_JSON_DEPTH);
+  if (deep >= 0)
+    return failed(
+      lineColumn(source, deep),
+      `nested deeper than ${MAX_JSON_DEPTH} levels, far past what a framework needs: check the brackets`,
+    );
   const errors: ParseError[] = [];
   const json: unknown = parse(source, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) {
@@ -42,12 +48,74 @@ export function readFrameworkText(text: string): FrameworkFileRead {
     const [first] = errors;
     return failed(lineColumn(source, first.offset), syntaxMessage(first, source));
   }
+  const values = valueProblems(source);
+  if (values.length > 0) return { problems: values };
   try {
     return { framework: loadFramework(json), problems: [] };
   } catch (error) {
     if (!(error instanceof FrameworkError)) throw error;
     return { problems: error.problems.map((p) => ({ where: jsonPathWhere(p.path), message: p.message })) };
   }
+}
+
+/**
+ * What JSON.parse would pass over silently: a key given twice in one object (the last would win) and a number too
+ * large to hold (it would become Infinity).
+ */
+function valueProblems(text: string): { where: string; message: string }[] {
+  const problems: { where: string; message: string }[] = [];
+  const at = (line: number, character: number) => `${line + 1}:${character + 1}`;
+  const said = (where: string) => `line ${where.split(":")[0]}, column ${where.split(":")[1]}`;
+  // The keys seen in each open object, innermost last.
+  const keys: Map<string, string>[] = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => void keys.push(new Map()),
+      onObjectEnd: () => void keys.pop(),
+      onObjectProperty: (property, _offset, _length, line, character) => {
+        const seen = keys[keys.length - 1];
+        const first = seen?.get(property);
+        const shown = property.length > 40 ? `${property.slice(0, 39)}…` : property;
+        if (first)
+          problems.push({
+            where: at(line, character),
+            message: `"${shown}" is given twice in this object (first at ${said(first)}): keep one`,
+          });
+        else seen?.set(property, at(line, character));
+      },
+      onLiteralValue: (value: unknown, offset, length, line, character) => {
+        if (typeof value === "number" && !Number.isFinite(value))
+          problems.push({
+            where: at(line, character),
+            message: `${text.slice(offset, offset + Math.min(length, 40))} is too large a number to hold`,
+          });
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  return problems;
+}
+
+/** A framework is about 6 levels deep; far deeper is a mistake, or an attack on the parser's stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Where nesting first goes deeper than the limit, found without recursion; -1 when it never does. */
+function tooDeepAt(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === "{" || ch === "[") {
+      depth++;
+      if (depth > limit) return i;
+    } else if (ch === "}" || ch === "]") depth--;
+  }
+  return -1;
 }
 
 /** `competencies[3].name` -> `$.competencies[3].name`; the root is `$`. */

@@ -2,6 +2,7 @@
  * The shape of a framework file. Only the shape: references between records (a ladder naming a level, an
  * expectation at every level a competency applies to...) are checked by `loadFramework`.
  */
+import { COMPETENCY_LABEL_MAX } from "./framework";
 import { z } from "zod";
 import type { Framework } from "./framework";
 
@@ -19,6 +20,12 @@ function found(input: unknown): string {
   return json.length > 60 ? `${json.slice(0, 57)}…` : json;
 }
 
+/** Ids become keys of lookups; one that names a built-in member of every JavaScript object would be found everywhere. */
+const BUILT_IN_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Excel's drop-down lists given as text separate names by commas and hold at most 255 characters. */
+export const EXCEL_LIST_CHARACTERS = 255;
+
 /** A list of records; anything else is named for what it is. */
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: expected("a list") });
 
@@ -28,9 +35,14 @@ const text = z
   .min(1, { error: expected("a non-empty text") });
 const id = z
   .string({ error: expected("an id") })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: expected("a lowercase kebab-case id, e.g. 'senior'") });
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: expected("a lowercase kebab-case id, e.g. 'senior'") })
+  .refine((value) => !BUILT_IN_NAMES.has(value), {
+    error: expected(
+      "an id that is not a built-in JavaScript name such as 'constructor'; add a word, e.g. 'constructor-level'",
+    ),
+  });
 /** Longest short label of a competency: a heatmap column stays narrow. */
-export const COMPETENCY_LABEL_MAX = 16;
+export { COMPETENCY_LABEL_MAX };
 const wholeNumber = z.number({ error: expected("a number") }).int({ error: expected("a whole number") });
 const share = z
   .number({ error: expected("a number") })
@@ -56,8 +68,14 @@ export const scalePointSchema = z
 export const areaSchema = z
   .strictObject({
     id,
-    name: text,
-    weight: z.number({ error: expected("a number") }).positive({ error: expected("a weight above 0") }),
+    name: text.refine((name) => !name.includes(","), {
+      error: expected("an area name without a comma (Excel's drop-down lists separate names by commas)"),
+    }),
+    // Weights are relative; a bound keeps their sum a finite number, so readiness is never NaN.
+    weight: z
+      .number({ error: expected("a number") })
+      .positive({ error: expected("a weight above 0") })
+      .max(1000, { error: expected("a weight of at most 1000") }),
   })
   .meta({
     description: "A group of competencies; each of its competencies counts with this weight in readiness.",
@@ -150,7 +168,12 @@ export const frameworkSchema = z
       name: text,
       version: text,
       scale: list(scalePointSchema).min(2, { error: expected("a scale of at least two values") }),
-      areas: list(areaSchema).min(1, { error: expected("at least one area") }),
+      areas: list(areaSchema)
+        .min(1, { error: expected("at least one area") })
+        .refine((areas) => areas.map((area) => area.name).join(",").length <= EXCEL_LIST_CHARACTERS, {
+          error: (issue) =>
+            `expected area names of at most ${EXCEL_LIST_CHARACTERS} characters in all (Excel's limit for the area drop-down), found ${(issue.input as { name: string }[]).map((area) => area.name).join(",").length}: shorten some`,
+        }),
       levels: list(levelSchema).min(1, { error: expected("at least one level") }),
       tracks: list(trackSchema).min(1, { error: expected("at least one track") }),
       competencies: list(competencySchema).min(1, { error: expected("at least one competency") }),

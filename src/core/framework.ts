@@ -113,3 +113,6 @@ export interface Framework {
   transfers: Transfer[];
   scoring: ScoringRules;
 }
+
+/** Longest short label of a competency: a heatmap column stays narrow. */
+export const COMPETENCY_LABEL_MAX = 16;

@@ -8,6 +8,7 @@ import type { CompetencyId } from "./framework";
 import type { CareerMatrix } from "./matrix";
 import { listNames, nameKey, personKey } from "./names";
 import { scaleReader } from "./scale";
+import { shortText } from "./short-text";
 import type { Cell, PersonRatings, Problem, RatingsColumn, RatingsRead, Severity } from "./types";
 
 export interface ReadRatingsOptions {
@@ -18,7 +19,17 @@ export interface ReadRatingsOptions {
    * gets a warning instead, so the task pane and the sheet never disagree. Files (CSV) take labels as ratings.
    */
   numbersOnly?: boolean;
+  /**
+   * A workbook's numbers stored as text ("3" typed into a text-formatted cell) count, with a warning at the cell
+   * saying how to convert them. Without this, text that reads as a rating counts silently, as CSV holds only text.
+   */
+  warnNumbersAsText?: boolean;
 }
+
+/** The error values a formula can leave in a cell, as Excel and LibreOffice show them. */
+const ERROR_VALUE = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+/** A date cell as the workbook reader gives it (ISO text). */
+const DATE_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 const FIELDS = ["person", "track", "level", "rater", "team"] as const;
 type Field = (typeof FIELDS)[number];
@@ -80,7 +91,7 @@ function readHeader(
           "error",
           1,
           col,
-          `"${title}" in ${ref} repeats the ${FIELD_HEADER[field]} column of ${first}: this column is ignored. Remove or rename it.`,
+          `"${shortText(title)}" in ${ref} repeats the ${FIELD_HEADER[field]} column of ${first}: this column is ignored. Remove or rename it.`,
         );
       } else {
         fieldColumn[field] = col;
@@ -93,7 +104,7 @@ function readHeader(
         "warning",
         1,
         col,
-        `"${title}" in ${ref} is neither a competency of the matrix nor Person, Track, Level, Rater or Team: its column is ignored. Check the spelling against the matrix.`,
+        `"${shortText(title)}" in ${ref} is neither a competency of the matrix nor Person, Track, Level, Rater or Team: its column is ignored. Check the spelling against the matrix.`,
       );
       return;
     }
@@ -103,7 +114,7 @@ function readHeader(
         "error",
         1,
         col,
-        `"${title}" in ${ref} is ${competency.name} again (already in ${cellRef(1, earlier)}): this column is ignored. Keep one column per competency.`,
+        `"${shortText(title)}" in ${ref} is ${competency.name} again (already in ${cellRef(1, earlier)}): this column is ignored. Keep one column per competency.`,
       );
       return;
     }
@@ -206,7 +217,7 @@ export function readRatings(
         "error",
         row1,
         personCol,
-        `${person} appears again in ${cellRef(row1, personCol)} (first in row ${first}): only row ${first} is scored. Remove this row or merge it into row ${first}.`,
+        `${shortText(person)} appears again in ${cellRef(row1, personCol)} (first in row ${first}): only row ${first} is scored. Remove this row or merge it into row ${first}.`,
       );
       continue;
     }
@@ -222,8 +233,8 @@ export function readRatings(
         row1,
         trackCol,
         trackText === ""
-          ? `No track for ${person} in ${ref}: type one of ${allTracks}.`
-          : `Track "${trackText}" in ${ref} is not in the matrix: use one of ${allTracks}.`,
+          ? `No track for ${shortText(person)} in ${ref}: type one of ${allTracks}.`
+          : `Track "${shortText(trackText)}" in ${ref} is not in the matrix: use one of ${allTracks}.`,
       );
     }
     const levelCol = col.level as number;
@@ -236,11 +247,11 @@ export function readRatings(
         12,
       );
       let message: string;
-      if (levelText === "") message = `No level for ${person} in ${ref}: type one of ${ladder}.`;
+      if (levelText === "") message = `No level for ${shortText(person)} in ${ref}: type one of ${ladder}.`;
       else if (levelsAnywhere.has(nameKey(levelText)))
-        message = `Level "${levelText}" in ${ref} is not on the ${track.name} ladder: use one of ${ladder}.`;
+        message = `Level "${shortText(levelText)}" in ${ref} is not on the ${track.name} ladder: use one of ${ladder}.`;
       else
-        message = `Level "${levelText}" in ${ref} is not a level of the matrix: use one of ${ladder} (the ${track.name} ladder).`;
+        message = `Level "${shortText(levelText)}" in ${ref} is not a level of the matrix: use one of ${ladder} (the ${track.name} ladder).`;
       report("error", row1, levelCol, message);
     }
 
@@ -257,9 +268,18 @@ export function readRatings(
             "warning",
             row1,
             column.column,
-            `Rating "${text(cell)}" in ${ref} is text, which the sheet's formulas do not count: pick ${parsed.value} from the drop-down. It is not counted until then.`,
+            `Rating "${shortText(text(cell))}" in ${ref} is text, which the sheet's formulas do not count: pick ${parsed.value} from the drop-down. It is not counted until then.`,
           );
           continue;
+        }
+        if (options.warnNumbersAsText && typeof cell === "string" && /^\s*[+-]?\d/.test(cell)) {
+          const ref = cellRef(row1, column.column);
+          report(
+            "warning",
+            row1,
+            column.column,
+            `Rating "${shortText(text(cell))}" in ${ref} is a number stored as text: it counts as ${parsed.value}. Convert it to a number (in Excel, the cell's warning › Convert to Number).`,
+          );
         }
         if (trackCompetencies && !trackCompetencies.has(column.competency)) {
           const ref = cellRef(row1, column.column);
@@ -267,7 +287,7 @@ export function readRatings(
             "warning",
             row1,
             column.column,
-            `${person}'s rating in ${ref} is for "${column.header}", which is not a competency of the ${track.name} track: it is ignored. Clear the cell or check the track.`,
+            `${shortText(person)}'s rating in ${ref} is for "${shortText(column.header)}", which is not a competency of the ${track.name} track: it is ignored. Clear the cell or check the track.`,
           );
           continue;
         }
@@ -280,14 +300,28 @@ export function readRatings(
           "error",
           row1,
           column.column,
-          `Rating "${text(cell)}" in ${ref} is off the scale: use ${scale.description} or leave it blank.`,
+          `Rating "${shortText(text(cell))}" in ${ref} is off the scale: use ${scale.description} or leave it blank.`,
+        );
+      } else if (typeof cell === "string" && ERROR_VALUE.test(cell.trim())) {
+        report(
+          "error",
+          row1,
+          column.column,
+          `${ref} holds the error ${cell.trim()}, not a rating: fix the formula that gives it, type a rating, or clear the cell.`,
+        );
+      } else if (typeof cell === "string" && DATE_VALUE.test(cell)) {
+        report(
+          "error",
+          row1,
+          column.column,
+          `${ref} holds a date (${cell.slice(0, 10)}), not a rating: the cell is formatted as a date; format it as a number and type ${scale.description}.`,
         );
       } else {
         report(
           "error",
           row1,
           column.column,
-          `Rating "${text(cell)}" in ${ref} is not a rating: use ${scale.description}, a label such as "${scale.exampleLabel}", or leave it blank.`,
+          `Rating "${shortText(text(cell))}" in ${ref} is not a rating: use ${scale.description}, a label such as "${scale.exampleLabel}", or leave it blank.`,
         );
       }
     }

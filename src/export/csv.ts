@@ -6,6 +6,8 @@ import Papa from "papaparse";
 import type { Cell, Problem } from "../core/types";
 
 export type CsvDelimiter = "," | ";";
+/** What a file may be separated by: Excel writes semicolons in many European locales, tabs as "Unicode Text". */
+export type CsvReadDelimiter = CsvDelimiter | "\t";
 
 export interface CsvWriteOptions {
   delimiter?: CsvDelimiter;
@@ -15,7 +17,7 @@ export interface CsvWriteOptions {
 
 export interface CsvRead {
   rows: Cell[][];
-  delimiter: CsvDelimiter;
+  delimiter: CsvReadDelimiter;
   /** Malformed quoting and the like, pointed at the 1-based record and field. */
   problems: Problem[];
 }
@@ -57,12 +59,15 @@ export function toCsv(rows: Cell[][], options: CsvWriteOptions = {}): string {
 
 function toCell(field: string): Cell {
   if (field === "") return null;
-  return CANONICAL_NUMBER.test(field) ? Number(field) : field;
+  if (!CANONICAL_NUMBER.test(field)) return field;
+  // Digits past what a number holds stay the text typed, never Infinity.
+  const value = Number(field);
+  return Number.isFinite(value) ? value : field;
 }
 
 /**
- * Reads CSV text as cells: the byte-order mark is dropped, the delimiter is whichever of comma and semicolon the
- * text uses, quoted fields may hold delimiters, quotes and line breaks. Blank fields are null; canonical numbers
+ * Reads CSV text as cells: the byte-order mark is dropped, the delimiter is whichever of comma, semicolon and tab the
+ * header uses, quoted fields may hold delimiters, quotes and line breaks. Blank fields are null; canonical numbers
  * ("3", "-0.5") become numbers, as a spreadsheet would show them. Trailing blank lines are ignored.
  */
 export function parseCsv(text: string, options: { file?: string } = {}): CsvRead {
@@ -85,18 +90,23 @@ export function parseCsv(text: string, options: { file?: string } = {}): CsvRead
 }
 
 /**
- * Comma or semicolon, whichever the first record (the header) uses more outside quotes; comma on a tie. The header
- * decides because it is the one line every file has, and a per-file guess over all lines is fooled by short files.
+ * Comma, semicolon or tab, whichever the first record (the header) uses most outside quotes; comma on a tie. The
+ * header decides because it is the one line every file has, and a per-file guess over all lines is fooled by short
+ * files.
  */
-export function detectDelimiter(text: string): CsvDelimiter {
-  let commas = 0;
-  let semicolons = 0;
+export function detectDelimiter(text: string): CsvReadDelimiter {
+  const counts = new Map<CsvReadDelimiter, number>([
+    [",", 0],
+    [";", 0],
+    ["\t", 0],
+  ]);
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
     else if (!quoted && (ch === "\n" || ch === "\r")) break;
-    else if (!quoted && ch === ",") commas++;
-    else if (!quoted && ch === ";") semicolons++;
+    else if (!quoted && (ch === "," || ch === ";" || ch === "\t")) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   }
-  return semicolons > commas ? ";" : ",";
+  let best: CsvReadDelimiter = ",";
+  for (const [delimiter, count] of counts) if (count > (counts.get(best) ?? 0)) best = delimiter;
+  return best;
 }

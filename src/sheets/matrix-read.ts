@@ -11,7 +11,7 @@ import type {
   MatrixLevel,
   TrackMatrix,
 } from "../core/matrix";
-import { COMPETENCY_LABEL_MAX } from "../core/framework-schema";
+import { COMPETENCY_LABEL_MAX } from "../core/framework";
 import type { Cell, Problem } from "../core/types";
 import { a1 } from "./a1";
 import { LABEL_HEADER } from "./matrix-sheet";
@@ -54,6 +54,9 @@ export function readMatrixSheet(
     problems.push({
       severity: "error",
       sheet,
+      cell: a1(0, 0),
+      row: 1,
+      column: 1,
       message: `No header row "Area | Competency | Id | levels" in the first ${HEADER_SEARCH_ROWS} rows: rebuild the matrix sheet from the task pane.`,
     });
     return { track: baseTrack, problems, changes: [] };
@@ -80,6 +83,9 @@ export function readMatrixSheet(
       problems.push({
         severity: "warning",
         sheet,
+        cell: a1(headerRow, 0),
+        row: headerRow + 1,
+        column: 1,
         message: `No column for ${level.title}: its expectations are taken from the bundled framework. Rebuild the sheet to get the column back.`,
       });
   }

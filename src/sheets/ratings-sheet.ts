@@ -63,7 +63,8 @@ export function ratingsSheetSpec(
   const fieldAt = new Map<number, number>();
   const competencyAt = new Map<number, CompetencyId>();
   const kept: number[] = [];
-  const width = Math.max(0, ...(existing ?? []).map((row) => row.length));
+  // A fold, not a spread: spreading 125,000 rows into Math.max overflows the call stack.
+  const width = (existing ?? []).reduce((most, row) => Math.max(most, row.length), 0);
   for (let column = 0; column < width; column++) {
     const key = nameKey(text(header[column]));
     const field = RATINGS_FIELDS.findIndex((f) => nameKey(f) === key);

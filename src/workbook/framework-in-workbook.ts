@@ -4,7 +4,6 @@
  * Without that sheet, or with it emptied ("Back to GitLab's framework"), the bundled framework is used.
  */
 import type { Framework } from "../core/framework";
-import { readFrameworkText } from "../core/framework-file";
 import type { SheetSpec } from "../sheets/spec";
 import type { WorkbookHost } from "./host";
 
@@ -59,6 +58,8 @@ export async function frameworkInUse(host: WorkbookHost, bundled: Framework): Pr
     .map((row) => row[0])
     .filter((cell): cell is string => typeof cell === "string" && cell.startsWith(PIECE_MARK));
   if (pieces.length === 0) return { framework: bundled, own: false, problems: [] };
+  // The checks (and zod) load only when a workbook keeps a framework of its own: not on the pane's first load.
+  const { readFrameworkText } = await import("../core/framework-file");
   const read = readFrameworkText(pieces.map((piece) => piece.slice(PIECE_MARK.length)).join(""));
   if (read.framework !== undefined) return { framework: read.framework, own: true, problems: [] };
   return {

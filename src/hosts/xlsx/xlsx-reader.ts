@@ -1,7 +1,16 @@
 /** Reads an .xlsx file back into cell tables, values as a formula would see them. */
 import ExcelJS from "exceljs";
+import { parseRange } from "../../core/a1";
 import type { Cell } from "../../core/types";
 import { keyFromOwnerName } from "../../workbook/owner-name";
+import {
+  packParts,
+  readXlsxParts,
+  valuesOnlySheet,
+  XLSX_LIMITS,
+  XlsxRefused,
+  type XlsxLimits,
+} from "./xlsx-parts";
 
 export interface XlsxSheet {
   name: string;
@@ -19,8 +28,127 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   return workbook;
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
-  return readWorkbook(await loadWorkbook(bytes));
+/**
+ * The sheets of an .xlsx file as values. Only the parts that hold values are inflated, within `limits`; merges,
+ * validations and conditional formats are not expanded (a merge's covered cells read as blank, as formulas see
+ * them). Throws XlsxRefused, with the reason, for a file past the limits or not a workbook.
+ */
+export async function readXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxSheet[]> {
+  const { workbook, merges } = await loadValuesWorkbook(bytes, limits);
+  const sheets = readWorkbook(workbook);
+  for (const sheet of sheets) blankMergedCells(sheet.values, merges.get(sheet.name) ?? []);
+  return sheets;
+}
+
+export interface ValuesWorkbook {
+  /** The workbook with its values, names and number formats; without merges, validations or formatting. */
+  workbook: ExcelJS.Workbook;
+  /** Each sheet's merged ranges, by sheet name. */
+  merges: Map<string, string[]>;
+}
+
+/**
+ * A workbook loaded for reading its values, safely: only the parts that hold values, inflated within `limits`, and
+ * no merge, validation or conditional format expanded. Throws XlsxRefused with the reason.
+ */
+export async function loadValuesWorkbook(
+  bytes: Uint8Array,
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<ValuesWorkbook> {
+  const parts = readXlsxParts(bytes, limits);
+  const mergesByPart = new Map<string, string[]>();
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  const partOfSheet = sheetParts(parts);
+  const sheetOfPart = new Map([...partOfSheet].map(([sheet, part]) => [part, sheet]));
+  const sharedStrings = countSharedStrings(parts);
+  for (const [name, data] of parts) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const sheet = valuesOnlySheet(decoder.decode(data));
+    checkSharedStrings(sheet.xml, sharedStrings, sheetOfPart.get(name) ?? name);
+    mergesByPart.set(name, sheet.merges);
+    parts.set(name, encoder.encode(sheet.xml));
+  }
+  const workbook = await loadWorkbook(packParts(parts));
+  const merges = new Map<string, string[]>();
+  for (const [sheet, part] of partOfSheet) merges.set(sheet, mergesByPart.get(part) ?? []);
+  return { workbook, merges };
+}
+
+function countSharedStrings(parts: Map<string, Uint8Array>): number {
+  const data = parts.get("xl/sharedStrings.xml");
+  if (!data) return 0;
+  return [...new TextDecoder().decode(data).matchAll(/<(?:\w+:)?si\b/g)].length;
+}
+
+/** A cell pointing past the shared strings is damage ExcelJS trips over; name the cell instead. */
+function checkSharedStrings(xml: string, count: number, sheet: string): void {
+  for (const match of xml.matchAll(/<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>\s*(\d+)\s*</g)) {
+    if (!/\st\s*=\s*["']s["']/.test(match[1]) || Number(match[2]) < count) continue;
+    const ref = attribute(match[1], "r") ?? "a cell";
+    throw new XlsxRefused(
+      `cell ${ref} of sheet ${sheet} refers to shared string ${Number(match[2]) + 1}, but the workbook has ${count}: the file is damaged; open it in Excel or LibreOffice and save it again as .xlsx`,
+    );
+  }
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, entity: string) =>
+    entity.startsWith("#x")
+      ? String.fromCodePoint(parseInt(entity.slice(2), 16))
+      : entity.startsWith("#")
+        ? String.fromCodePoint(Number(entity.slice(1)))
+        : XML_ENTITIES[entity],
+  );
+}
+
+function attribute(element: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(element);
+  return match ? unescapeXml(match[1] ?? match[2]) : undefined;
+}
+
+/** Sheet name -> its worksheet part, from workbook.xml and its relations. */
+function sheetParts(parts: Map<string, Uint8Array>): Map<string, string> {
+  const decoder = new TextDecoder();
+  const text = (name: string): string => {
+    const data = parts.get(name);
+    return data ? decoder.decode(data) : "";
+  };
+  const targets = new Map<string, string>();
+  for (const [element] of text("xl/_rels/workbook.xml.rels").matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attribute(element, "Id");
+    const target = attribute(element, "Target");
+    if (id === undefined || target === undefined) continue;
+    targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
+  }
+  const bySheet = new Map<string, string>();
+  for (const [element] of text("xl/workbook.xml").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attribute(element, "name");
+    const id = attribute(element, "r:id") ?? attribute(element, "\\w+:id");
+    const target = id === undefined ? undefined : targets.get(id);
+    if (name !== undefined && target !== undefined) bySheet.set(name, target);
+  }
+  return bySheet;
+}
+
+/** Cells a merge covers read as blank, as Excel shows them to formulas; only the top-left keeps its value. */
+function blankMergedCells(values: Cell[][], merges: string[]): void {
+  for (const ref of merges) {
+    const range = parseRange(ref);
+    if (!range) continue;
+    // Only the rows and columns that hold values: a merge over the whole sheet costs what the values cost.
+    const lastRow = Math.min(range.end.row, values.length);
+    for (let row1 = range.start.row; row1 <= lastRow; row1++) {
+      const row = values[row1 - 1];
+      if (!row) continue;
+      const lastColumn = Math.min(range.end.column, row.length - 1);
+      for (let column = range.start.column; column <= lastColumn; column++) {
+        if (row1 !== range.start.row || column !== range.start.column) row[column] = null;
+      }
+    }
+  }
 }
 
 export function readWorkbook(workbook: ExcelJS.Workbook): XlsxSheet[] {

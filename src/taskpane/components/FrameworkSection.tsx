@@ -12,10 +12,8 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Framework } from "../../core/framework";
-import { readFrameworkFile } from "../../core/framework-file";
 import type { Problem } from "../../core/types";
 import { buildMatrix, readCareerMatrix } from "../../workbook/commands";
-import { frameworkFileText, matrixAsFramework } from "../../workbook/framework-export";
 import { trackOfKey, isMatrixKey } from "../../workbook/matrix-edits";
 import { useFrameworkChoice } from "../framework-choice";
 import { useServices } from "../services";
@@ -70,6 +68,10 @@ export function FrameworkSection() {
 
   const openFile = (file: File) =>
     task.run(`Reading ${file.name}`, async () => {
+      // Loaded when a file is picked: the checks stay out of the pane's first load.
+      const { readFrameworkFile } = await import(
+        /* webpackChunkName: "framework-file" */ "../../core/framework-file"
+      );
       const read = readFrameworkFile(new Uint8Array(await file.arrayBuffer()));
       if (read.framework === undefined) {
         setOutcome({
@@ -83,6 +85,9 @@ export function FrameworkSection() {
 
   const save = () =>
     task.run("Saving the matrix as a framework file", async () => {
+      const { frameworkFileText, matrixAsFramework } = await import(
+        /* webpackChunkName: "framework-file" */ "../../workbook/framework-export"
+      );
       const saved = await matrixAsFramework(host, framework);
       if (saved.framework === undefined) {
         setOutcome({ title: "The matrix was not saved", problems: saved.problems });
