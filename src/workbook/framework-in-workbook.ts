@@ -59,7 +59,9 @@ export async function frameworkInUse(host: WorkbookHost, bundled: Framework): Pr
     .filter((cell): cell is string => typeof cell === "string" && cell.startsWith(PIECE_MARK));
   if (pieces.length === 0) return { framework: bundled, own: false, problems: [] };
   // The checks (and zod) load only when a workbook keeps a framework of its own: not on the pane's first load.
-  const { readFrameworkText } = await import("../core/framework-file");
+  const { readFrameworkText } = await import(
+    /* webpackChunkName: "framework-file" */ "../core/framework-file"
+  );
   const read = readFrameworkText(pieces.map((piece) => piece.slice(PIECE_MARK.length)).join(""));
   if (read.framework !== undefined) return { framework: read.framework, own: true, problems: [] };
   return {
