@@ -1,6 +1,8 @@
 /** Every command through the Office host over the in-memory Excel workbook, as Excel would run it. */
 import { careerMatrixFromFramework } from "../../src/core/career-matrix";
 import { bundledFramework } from "../../src/data";
+import { MemoryWorkbook } from "../../src/hosts/memory";
+import { OfficeHost } from "../../src/hosts/office/office-host";
 import {
   buildMatrix,
   createRatings,
@@ -158,6 +160,45 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       );
     return { syncs: book.syncCount, maxRequest: book.maxRequestBytes };
   }
+
+  it("on a host that has not seen the workbook, every command that needs no scoring costs at most 3 syncs at 25 and 5,000 people, every request under 4 MB", async () => {
+    for (const size of [25, 5000]) {
+      const book = new MemoryWorkbook();
+      await buildMatrix(new OfficeHost(book.run), framework, ["backend"], { keepEdits: true });
+      const costs: Record<string, number> = {};
+      const cost = async (command: string, action: (host: OfficeHost) => Promise<unknown>) => {
+        book.resetCounters();
+        await action(new OfficeHost(book.run));
+        expect({ size, command, largest: book.maxRequestBytes < 4 * 1024 * 1024 }).toEqual({
+          size,
+          command,
+          largest: true,
+        });
+        costs[command] = book.syncCount;
+      };
+      await cost("create the Ratings sheet", (host) =>
+        createRatings(host, framework, newPeople(teamOf(size))),
+      );
+      await cost("add 5 people", (host) =>
+        createRatings(host, framework, newPeople(teamOf(size + 5).slice(size))),
+      );
+      await cost("rebuild the matrix", (host) =>
+        buildMatrix(host, framework, ["backend", "frontend"], { keepEdits: true }),
+      );
+      await cost("compare", (host) =>
+        insertComparison(
+          host,
+          framework,
+          { track: "backend", level: "senior" },
+          { track: "backend", level: "staff" },
+        ),
+      );
+      expect({ size, costs }).toEqual({
+        size,
+        costs: { "create the Ratings sheet": 3, "add 5 people": 3, "rebuild the matrix": 3, compare: 3 },
+      });
+    }
+  });
 
   it.each([["buildMatrix"], ["createRatings"], ["insertComparison"]])(
     "%s costs the same syncs for 10 and 2,000 people",
