@@ -83,7 +83,7 @@ export function sheetNamer(layout: WorkbookLayout): (key: string, wanted: string
   return (key, wanted) => {
     const known = owned.get(key);
     if (known !== undefined) return known;
-    const name = uniqueSheetName(isTemporarySheetName(wanted) ? `Sheet ${wanted}` : wanted, taken);
+    const name = uniqueSheetName(wanted, taken);
     taken.push(name);
     owned.set(key, name);
     return name;

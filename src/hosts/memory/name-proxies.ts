@@ -54,12 +54,11 @@ export class NamedItemCollectionProxy extends MemoryObject implements ExcelNamed
       if (comment.length > 255)
         throw new OfficeError("InvalidArgument", "A name's comment is at most 255 characters.");
       const text = textConstant(reference);
-      const item: MemName =
-        text === undefined
-          ? (({ sheet, address }) => ({ name, comment, sheetId: sheet.id, address }))(
-              doc.resolveReference(state, reference),
-            )
-          : { name, comment, sheetId: null, address: "", text };
+      let item: MemName = { name, comment, sheetId: null, address: "", text };
+      if (text === undefined) {
+        const { sheet, address } = doc.resolveReference(state, reference);
+        item = { name, comment, sheetId: sheet.id, address };
+      }
       state.names.push(item);
       proxy.binding.bind(item);
     });
