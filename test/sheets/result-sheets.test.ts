@@ -11,7 +11,7 @@ import { readinessSheetSpec } from "../../src/sheets/readiness-sheet";
 import { relativeFormula } from "../../src/sheets/formula-shift";
 import { teamSummarySheetSpec } from "../../src/sheets/team-summary-sheet";
 import { tinyMatrix } from "./fixtures";
-import { Workbook } from "./formula-eval";
+import { CalculatedWorkbook as Workbook } from "./calculated-workbook";
 import { at, valueOf } from "./values";
 
 const matrix = tinyMatrix();

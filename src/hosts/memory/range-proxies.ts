@@ -67,7 +67,7 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     const { sheet, rect } = this.binding.get();
     const engine = this.context.engine;
     const shown = (cell: MemCell | undefined, row: number, column: number): Cell => {
-      if (cell?.formula !== undefined) return engine.formulaValue(sheet, row, column, cell.formula) ?? "";
+      if (cell?.formula !== undefined) return engine.formulaValue(sheet, row, column);
       return cell?.value ?? "";
     };
     return {
@@ -181,12 +181,8 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
       const sheet = named === undefined ? target.sheet : doc.findSheet(this.context.engine.state, named);
       if (!sheet) throw new OfficeError("ItemNotFound", `There is no sheet for the address '${source}'.`);
       const engine = this.context.engine;
-      doc.copyRange(
-        { sheet, rect: parseAddress(source) },
-        target,
-        copyType,
-        skipBlanks,
-        (s, row, column, f) => engine.formulaValue(s, row, column, f),
+      doc.copyRange({ sheet, rect: parseAddress(source) }, target, copyType, skipBlanks, (s, row, column) =>
+        engine.formulaValue(s, row, column),
       );
     });
   }

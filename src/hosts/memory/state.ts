@@ -37,7 +37,7 @@ export const LOOK_KEYS = [
 ] as const;
 
 export interface MemCell extends CellLook {
-  /** Constant value; for a formula cell, unused (see MemoryWorkbook.formulaValue). */
+  /** Constant value; for a formula cell, unused (the calculation works out what it shows). */
   value: Cell;
   formula?: string;
 }
