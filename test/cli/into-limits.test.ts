@@ -3,6 +3,7 @@
  * they read it within the same caps as a ratings file: a hostile or huge workbook is refused at once, saying why,
  * and left as it was.
  */
+import ExcelJS from "exceljs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -95,5 +96,23 @@ describe("--into on hostile and huge workbooks", () => {
     expect(runCli(["build", "--tracks", "backend", "-o", "team.xlsx"], dir).status).toBe(0);
     const run = runCli(["build", "--into", "team.xlsx"], dir);
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
+  });
+
+  it("refuses a cell past Excel's 32,767 characters at the cell, and leaves the file as it was", async () => {
+    expect(runCli(["build", "--tracks", "backend", "-o", "long.xlsx"], dir).status).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file("long.xlsx"));
+    const ratings = workbook.getWorksheet("Ratings")!;
+    const notes = ratings.getRow(1).cellCount + 1;
+    ratings.getCell(1, notes).value = "Notes";
+    ratings.getCell(2, notes).value = "x".repeat(40_000);
+    await workbook.xlsx.writeFile(file("long.xlsx"));
+    const before = fs.readFileSync(file("long.xlsx"));
+    const run = runCli(["build", "--into", "long.xlsx"], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^career-matrix: Ratings![A-Z]+2 would hold 40,000 characters; an Excel cell holds 32,767: shorten it \(nothing was written\)\.\n$/,
+    );
+    expect(Buffer.compare(fs.readFileSync(file("long.xlsx")), before)).toBe(0);
   });
 });
