@@ -1,5 +1,5 @@
 /**
- * A small evaluator for the formulas the add-in writes (the portable subset: IF, IFERROR, ISNUMBER, SUMPRODUCT,
+ * A small evaluator for the formulas the add-in writes (the portable subset: IF, IFERROR, ISNUMBER, NA, SUMPRODUCT,
  * INDEX, MATCH, COUNT, COUNTIF(S), AVERAGE, AVERAGEIF, AND, OR, arithmetic, comparison, &, {1,2} array constants),
  * following Excel's rules
  * for blanks, text and errors. Tests use it to prove a live formula computes the value the core put beside it.
@@ -310,6 +310,7 @@ const FUNCTIONS: Record<string, (args: (() => Value)[]) => Value> = {
     return toScalar(v) instanceof FormulaError && !Array.isArray(v) ? y() : v;
   },
   ISNUMBER: ([x]) => elementwise(x(), 0, (v) => typeof v === "number"),
+  NA: () => new FormulaError("#N/A"),
   AND: (args) => args.every((a) => truthy(toScalar(a())) === true),
   OR: (args) => args.some((a) => truthy(toScalar(a())) === true),
   SUMPRODUCT: (args) => {
