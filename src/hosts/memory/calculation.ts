@@ -9,7 +9,8 @@
  * formula gives an array shows its first element. Whole columns and rows are read as far as the workbook has cells.
  */
 import type { Cell } from "../../core/types";
-import { MAX_COLUMNS, MAX_ROWS, parseAddress, type Rect, splitSheet } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, parseAddress } from "./address";
+import { relativeFormula } from "../../sheets/formula-shift";
 import { findSheet } from "./document";
 import { at, type FunctionContext, isArrayValue, worksheetFunction } from "./formula-functions";
 import { type FormulaNode, parseFormula } from "./formula-parse";
@@ -28,24 +29,41 @@ import {
 } from "./formula-values";
 import { cellAt, type MemCell, type MemSheet, type MemState } from "./state";
 
-/** Parsed formulas by text, kept across calculations: the same formula is read once. */
-export type FormulaTrees = Map<string, FormulaNode | FormulaError>;
+/**
+ * Parsed formulas by their R1C1 form, kept across calculations: a relative formula filled down a column is read
+ * once, at the cell it was first met (its anchor), and moved to each cell that holds it.
+ */
+export class FormulaTrees {
+  readonly byForm = new Map<string, FormulaTree>();
+  /** Each cell's tree while its formula stays the same, so the R1C1 form is worked out once. */
+  readonly byCell = new WeakMap<MemCell, { formula: string; entry: FormulaTree }>();
+}
+
+interface FormulaTree {
+  tree: FormulaNode | FormulaError;
+  row: number;
+  column: number;
+}
 
 interface Position {
   sheet: MemSheet;
   row: number;
   column: number;
+  /** How far this cell is from the anchor of its formula's tree. */
+  down: number;
+  right: number;
 }
 
 export class Calculation {
   private readonly results = new Map<MemCell, Scalar>();
   private readonly pending = new Set<MemCell>();
   private readonly grids = new Map<string, Matrix>();
+  private readonly sheets = new Map<string, MemSheet | undefined>();
   private extent?: { rows: number; columns: number };
 
   constructor(
     readonly state: MemState,
-    private readonly trees: FormulaTrees = new Map(),
+    private readonly trees = new FormulaTrees(),
   ) {}
 
   /** What a formula cell shows, as Range.values reports it: errors as "#N/A" and the like, a blank as 0. */
@@ -66,8 +84,9 @@ export class Calculation {
     this.pending.add(cell);
     let result: Scalar;
     try {
-      const tree = this.tree(cell.formula);
-      result = isError(tree) ? tree : this.scalar(this.evaluate(tree, { sheet, row, column }));
+      const { tree, row: anchorRow, column: anchorColumn } = this.tree(cell, cell.formula, row, column);
+      const at = { sheet, row, column, down: row - anchorRow, right: column - anchorColumn };
+      result = isError(tree) ? tree : this.scalar(this.evaluate(tree, at));
       // A formula that gives a blank cell's value shows 0; "" stays "".
       if (result === null) result = 0;
     } finally {
@@ -77,17 +96,23 @@ export class Calculation {
     return result;
   }
 
-  private tree(formula: string): FormulaNode | FormulaError {
-    let tree = this.trees.get(formula);
-    if (tree === undefined) {
+  private tree(cell: MemCell, formula: string, row: number, column: number): FormulaTree {
+    const known = this.trees.byCell.get(cell);
+    if (known?.formula === formula) return known.entry;
+    const key = relativeFormula(formula, row - 1, column);
+    let entry = this.trees.byForm.get(key);
+    if (entry === undefined) {
+      let tree: FormulaNode | FormulaError;
       try {
         tree = parseFormula(formula);
       } catch {
         tree = /#REF!/i.test(formula) ? ERRORS["#REF!"] : ERRORS["#NAME?"];
       }
-      this.trees.set(formula, tree);
+      entry = { tree, row, column };
+      this.trees.byForm.set(key, entry);
     }
-    return tree;
+    this.trees.byCell.set(cell, { formula, entry });
+    return entry;
   }
 
   private evaluate(node: FormulaNode | null, at: Position): Value {
@@ -100,7 +125,7 @@ export class Calculation {
       case "error":
         return errorOf(node.code);
       case "reference":
-        return this.reference(node.text, at);
+        return this.reference(node, at);
       case "array":
         return node.rows.map((row) => row.map((element) => this.scalar(this.evaluate(element, at))));
       case "prefix":
@@ -137,18 +162,27 @@ export class Calculation {
     };
   }
 
-  /** "A1", "$A:$C", "Ratings!$F:$AG", "My sheet!B2" or a defined name, as a reference (or #REF!, #NAME?). */
-  private reference(text: string, at: Position): Value {
-    const { sheet: sheetName, local } = splitSheet(text);
-    const sheet = sheetName === undefined ? at.sheet : findSheet(this.state, sheetName);
+  private reference(node: Extract<FormulaNode, { kind: "reference" }>, at: Position): Value {
+    const sheet = node.sheet === undefined ? at.sheet : this.sheetNamed(node.sheet);
     if (!sheet) return ERRORS["#REF!"];
-    let rect: Rect;
-    try {
-      rect = parseAddress(local);
-    } catch {
-      return sheetName === undefined ? this.definedName(text) : ERRORS["#NAME?"];
+    if (node.rect && node.fixed) {
+      const { rect, fixed } = node;
+      const moved = {
+        top: fixed.top ? rect.top : rect.top + at.down,
+        bottom: fixed.bottom ? rect.bottom : rect.bottom + at.down,
+        left: fixed.left ? rect.left : rect.left + at.right,
+        right: fixed.right ? rect.right : rect.right + at.right,
+      };
+      if (moved.top < 1 || moved.bottom > MAX_ROWS || moved.left < 0 || moved.right >= MAX_COLUMNS)
+        return ERRORS["#REF!"];
+      return new Reference(sheet, moved);
     }
-    return new Reference(sheet, rect);
+    return node.sheet === undefined ? this.definedName(node.text) : ERRORS["#NAME?"];
+  }
+
+  private sheetNamed(name: string): MemSheet | undefined {
+    if (!this.sheets.has(name)) this.sheets.set(name, findSheet(this.state, name));
+    return this.sheets.get(name);
   }
 
   private definedName(text: string): Value {

@@ -187,6 +187,32 @@ function sizeOf(context: FunctionContext, v: Value): { rows: number; columns: nu
   return { rows: g.length, columns: g[0]?.length ?? 0 };
 }
 
+/** Where each value first appears in a lookup range, by type and (for text) ignoring case. */
+const lookupIndexes = new WeakMap<Matrix, Map<string, number>>();
+
+function lookupKey(v: Scalar): string | undefined {
+  if (typeof v === "number") return `n${v}`;
+  if (typeof v === "string") return `s${v.toLowerCase()}`;
+  if (typeof v === "boolean") return `b${v}`;
+  return undefined;
+}
+
+/** An exact MATCH without wildcards, through an index of the range built once per calculation. */
+function indexedMatch(wanted: Scalar, grid: Matrix): Scalar {
+  let index = lookupIndexes.get(grid);
+  if (!index) {
+    index = new Map();
+    const cells = flat(grid);
+    for (let i = cells.length - 1; i >= 0; i--) {
+      const key = lookupKey(cells[i]);
+      if (key !== undefined) index.set(key, i + 1);
+    }
+    lookupIndexes.set(grid, index);
+  }
+  const key = lookupKey(wanted ?? 0);
+  return (key === undefined ? undefined : index.get(key)) ?? ERRORS["#N/A"];
+}
+
 function matchPosition(wanted: Scalar, cells: Scalar[], type: number): Scalar {
   if (isError(wanted)) return wanted;
   if (type === 0) {
@@ -297,6 +323,8 @@ const OWN: Record<string, FormulaFunction> = {
     if (grid.length > 1 && grid[0].length > 1) return ERRORS["#N/A"];
     const type = args.length > 2 ? toNumber(context.scalar(context.evaluate(args[2]))) : 1;
     if (isError(type)) return type;
+    if (Math.sign(type) === 0 && !(typeof wanted === "string" && /[*?~]/.test(wanted)) && !isError(wanted))
+      return indexedMatch(wanted, grid);
     return matchPosition(wanted, flat(grid), Math.sign(type));
   },
   ROWS: (args, context) => sizeOf(context, context.evaluate(args[0])).rows,

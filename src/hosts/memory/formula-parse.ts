@@ -4,14 +4,18 @@
  * first: prefix minus and plus, percent, ^, * and /, + and -, &, then comparisons. So =-2^2 is 4, as in Excel.
  */
 import { tokenize, type Token } from "excel-formula-tokenizer";
+import { parseAddress, type Rect, splitSheet } from "./address";
 
 export type FormulaNode =
   | { kind: "number"; value: number }
   | { kind: "text"; value: string }
   | { kind: "logical"; value: boolean }
   | { kind: "error"; code: string }
-  /** A reference as written: "A1", "$A:$C", "Ratings!$F:$AG", "My sheet!B2" (quotes already removed), or a name. */
-  | { kind: "reference"; text: string }
+  /**
+   * A range of a sheet (this one when no sheet is named), or a defined name when `rect` is absent. `fixed` tells
+   * which sides carry a "$" (or are a whole column's rows, a whole row's columns): the others move with the cell.
+   */
+  | { kind: "reference"; sheet?: string; rect?: Rect; fixed?: Fixed; text: string }
   /** Arguments left empty, as in IF(A1,,2), are null. */
   | { kind: "call"; name: string; args: (FormulaNode | null)[] }
   | { kind: "array"; rows: FormulaNode[][] }
@@ -39,6 +43,38 @@ const BINDING: Record<string, number> = {
 };
 const PREFIX_BINDING = 7;
 const PERCENT_BINDING = 6;
+
+export interface Fixed {
+  top: boolean;
+  bottom: boolean;
+  left: boolean;
+  right: boolean;
+}
+
+/** Which sides of "A1", "$A$1:B$2", "A:$C" or "3:$5" are fixed. */
+function fixedSides(local: string): Fixed {
+  const [first, second = first] = local.split(":");
+  const side = (part: string) => {
+    const m = /^(\$?)([A-Za-z]*)(\$?)([0-9]*)$/.exec(part.trim());
+    return {
+      column: !m || m[2] === "" || m[1] === "$",
+      row: !m || m[4] === "" || m[3] === "$",
+    };
+  };
+  const a = side(first);
+  const b = side(second);
+  return { top: a.row, bottom: b.row, left: a.column, right: b.column };
+}
+
+/** "A1", "$A:$C", "Ratings!$F:$AG", "My sheet!B2" (the tokenizer has removed the quotes), or a defined name. */
+function reference(text: string): FormulaNode {
+  const { sheet, local } = splitSheet(text);
+  try {
+    return { kind: "reference", sheet, rect: parseAddress(local), fixed: fixedSides(local), text };
+  } catch {
+    return { kind: "reference", sheet, text };
+  }
+}
 
 export function parseFormula(formula: string): FormulaNode {
   const text = formula.startsWith("=") ? formula : `=${formula}`;
@@ -85,7 +121,7 @@ export function parseFormula(formula: string): FormulaNode {
       if (t.subtype === "text") return { kind: "text", value: t.value };
       if (t.subtype === "logical") return { kind: "logical", value: t.value.toUpperCase() === "TRUE" };
       if (t.subtype === "error") return { kind: "error", code: t.value.toUpperCase() };
-      if (t.subtype === "range") return { kind: "reference", text: t.value };
+      if (t.subtype === "range") return reference(t.value);
       return fail(`unexpected ${t.value}`);
     }
     if (t.type === "subexpression" && t.subtype === "start") {

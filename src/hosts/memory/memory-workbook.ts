@@ -7,7 +7,7 @@
  */
 import type { Cell } from "../../core/types";
 import type { ExcelContext, ExcelRun } from "../office/excel-api";
-import { Calculation, type FormulaTrees } from "./calculation";
+import { Calculation, FormulaTrees } from "./calculation";
 import { MemoryContext, type MemoryEngine, type Operation } from "./client-object";
 import { addSheet } from "./document";
 import { OfficeError } from "./errors";
@@ -47,7 +47,7 @@ export class MemoryWorkbook implements MemoryEngine {
   state: MemState = { sheets: [], names: [], activeSheetId: null, selection: null, nextId: 1 };
   readonly requests: RequestRecord[] = [];
   private faults: ((operation: OperationInfo, count: number) => boolean)[] = [];
-  private readonly trees: FormulaTrees = new Map();
+  private readonly trees = new FormulaTrees();
   private current?: Calculation;
 
   constructor(sheetNames: string[] = ["Sheet1"]) {

@@ -107,6 +107,21 @@ describe("the memory workbook recalculates", () => {
     expect(await shown(book, '=SUMPRODUCT(INDEX(A:B,0,2)*(A:A<>"Ben"))')).toBe(4);
   });
 
+  it("moves each relative part of a formula filled down and across, and keeps the parts with $", async () => {
+    const book = new MemoryWorkbook();
+    await write(book, "Sheet1", "A1:C3", [
+      [1, 10, 100],
+      [2, "=$A2*B$1+A1", "=$A2*C$1+B1"],
+      [3, "=$A3*B$1+A2", "=$A3*C$1+B2"],
+    ]);
+    expect((await read(book, "Sheet1", "B2:C3")).values).toEqual([
+      [21, 210],
+      [32, 300 + 21],
+    ]);
+    await write(book, "Sheet1", "A3", [[4]]);
+    expect((await read(book, "Sheet1", "B3:C3")).values).toEqual([[42, 400 + 21]]);
+  });
+
   it("shows errors as Excel shows them", async () => {
     const book = new MemoryWorkbook();
     await write(book, "Sheet1", "A1:B1", [["text", 0]]);
