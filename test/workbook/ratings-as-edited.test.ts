@@ -11,7 +11,7 @@ import { bundledFramework } from "../../src/data";
 import { COLUMNS_CHANGED } from "../../src/sheets/live-formulas";
 import type { SheetSpec, SpecCell } from "../../src/sheets/spec";
 import { createRatings, refreshHeatmaps, scoreRatings } from "../../src/workbook/commands";
-import { Workbook } from "../sheets/formula-eval";
+import { CalculatedWorkbook as Workbook } from "../sheets/calculated-workbook";
 import { SpecHost } from "./spec-host";
 import { newPeople, teamOf, typeRatings } from "./team";
 
