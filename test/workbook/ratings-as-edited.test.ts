@@ -7,56 +7,22 @@
  */
 import { columnIndex, columnLetter } from "../../src/core/a1";
 import type { Cell } from "../../src/core/types";
-import { bundledFramework } from "../../src/data";
 import { COLUMNS_CHANGED } from "../../src/sheets/live-formulas";
-import type { SheetSpec, SpecCell } from "../../src/sheets/spec";
-import { createRatings, refreshHeatmaps, scoreRatings } from "../../src/workbook/commands";
+import type { SheetSpec } from "../../src/sheets/spec";
+import { refreshHeatmaps, scoreRatings } from "../../src/workbook/commands";
 import { CalculatedWorkbook as Workbook } from "../sheets/calculated-workbook";
-import { SpecHost } from "./spec-host";
-import { newPeople, teamOf, typeRatings } from "./team";
-
-const framework = bundledFramework();
-const LIVE_SHEETS = ["readiness-heatmap", "competency-heatmap:current", "competency-heatmap:next"];
-const FIRST_COMPETENCY = 5;
-
-async function scored(): Promise<SpecHost> {
-  const host = new SpecHost();
-  const team = teamOf(12);
-  await createRatings(host, framework, newPeople(team));
-  typeRatings(host, framework, team);
-  await scoreRatings(host, framework);
-  return host;
-}
-
-function ratingsOf(host: SpecHost): SheetSpec {
-  return host.sheets.get("ratings") as SheetSpec;
-}
-
-function isFormula(cell: SpecCell | undefined): cell is { f: string; v?: Cell } {
-  return cell !== null && cell !== undefined && typeof cell === "object";
-}
-
-/** The heatmaps as the core writes them for the Ratings sheet as it now is, from a copy of the workbook. */
-async function rescored(host: SpecHost): Promise<SpecHost> {
-  const copy = new SpecHost();
-  for (const [key, spec] of host.sheets) copy.sheets.set(key, structuredClone(spec));
-  await scoreRatings(copy, framework);
-  return copy;
-}
-
-/** Rows of a live sheet holding a person, by name: those with formulas, below the check cell's row. */
-function personRows(spec: SheetSpec): Map<string, number> {
-  const rows = new Map<string, number>();
-  spec.cells.forEach((row, r) => {
-    if (r > 2 && row.some(isFormula)) rows.set(String(row[0]), r);
-  });
-  return rows;
-}
-
-function same(actual: Cell, expected: Cell | undefined): boolean {
-  if (typeof expected === "number" && typeof actual === "number") return Math.abs(actual - expected) < 1e-9;
-  return actual === (expected ?? null);
-}
+import {
+  framework,
+  FIRST_COMPETENCY,
+  isFormula,
+  LIVE_SHEETS,
+  personRows,
+  ratingsOf,
+  rescored,
+  same,
+  scored,
+} from "./edited-ratings";
+import type { SpecHost } from "./spec-host";
 
 /**
  * Every formula of the live sheets, recalculated over the workbook as edited, against what the core scores from

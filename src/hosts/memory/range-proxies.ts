@@ -25,6 +25,7 @@ import {
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
 import * as doc from "./document";
 import { OfficeError } from "./errors";
+import { hiddenState, setHidden } from "./filters";
 import type { BorderEdge, MemCell, MemConditionalFormat, MemSheet } from "./state";
 
 export interface RangeTarget {
@@ -77,6 +78,8 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
       address: () => `${quoteSheet(sheet.name)}!${formatRect(rect)}`,
       rowCount: () => rectRows(rect),
       columnCount: () => rectColumns(rect),
+      rowHidden: () => hiddenState(sheet, rect, "rows"),
+      columnHidden: () => hiddenState(sheet, rect, "columns"),
     };
   }
 
@@ -137,6 +140,26 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
   }
   get columnCount(): number {
     return this.readField<number>("columnCount");
+  }
+
+  get rowHidden(): boolean {
+    return this.readField<boolean>("rowHidden");
+  }
+  set rowHidden(hidden: boolean) {
+    this.queueSet("rowHidden", hidden, () => {
+      const { sheet, rect } = this.binding.get();
+      setHidden(sheet, rect, "rows", hidden);
+    });
+  }
+
+  get columnHidden(): boolean {
+    return this.readField<boolean>("columnHidden");
+  }
+  set columnHidden(hidden: boolean) {
+    this.queueSet("columnHidden", hidden, () => {
+      const { sheet, rect } = this.binding.get();
+      setHidden(sheet, rect, "columns", hidden);
+    });
   }
 
   merge(across = false): void {

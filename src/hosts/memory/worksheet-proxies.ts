@@ -1,6 +1,7 @@
 /** Proxies for the workbook, its application settings, worksheets, freeze panes and tables. */
 import type {
   ExcelApplication,
+  ExcelAutoFilter,
   ExcelFreezePanes,
   ExcelNamedItemCollection,
   ExcelRange,
@@ -14,6 +15,7 @@ import { parseAddress } from "./address";
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
 import * as doc from "./document";
 import { OfficeError } from "./errors";
+import { AutoFilterProxy } from "./filters";
 import { NamedItemCollectionProxy } from "./name-proxies";
 import { RangeProxy } from "./range-proxies";
 import type { MemSheet, MemTable } from "./state";
@@ -120,12 +122,14 @@ export class WorksheetProxy extends MemoryObject implements ExcelWorksheet {
   readonly binding: Binding<MemSheet>;
   readonly freezePanes: ExcelFreezePanes;
   readonly tables: ExcelTableCollection;
+  readonly autoFilter: ExcelAutoFilter;
 
   constructor(context: MemoryContext, path: string) {
     super(context, path);
     this.binding = new Binding<MemSheet>(path);
     this.freezePanes = new FreezePanesProxy(context, this);
     this.tables = new TableCollectionProxy(context, this);
+    this.autoFilter = new AutoFilterProxy(context, path, () => this.live());
   }
 
   /** The sheet, which must still be in the workbook: Excel refuses to act on a deleted sheet's proxy. */
