@@ -1,6 +1,6 @@
 /**
  * A small evaluator for the formulas the add-in writes (the portable subset: IF, IFERROR, ISNUMBER, SUMPRODUCT,
- * INDEX, MATCH, COUNT, COUNTIF(S), AVERAGE, AVERAGEIF, AND, OR, arithmetic, comparison, &, {1,2} array constants),
+ * INDEX, MATCH, COUNT, COUNTIF(S), AVERAGE, AVERAGEIF, REPT, AND, OR, arithmetic, comparison, &, {1,2} array constants),
  * following Excel's rules
  * for blanks, text and errors. Tests use it to prove a live formula computes the value the core put beside it.
  */
@@ -368,6 +368,13 @@ const FUNCTIONS: Record<string, (args: (() => Value)[]) => Value> = {
       : numbers.reduce((s, v) => s + v, 0) / numbers.length;
   },
   COUNTIF: ([range, criterion]) => countIfs([range, criterion]),
+  REPT: ([text, times]) => {
+    const t = toScalar(text());
+    const n = num(toScalar(times()));
+    if (t instanceof FormulaError) return t;
+    if (n instanceof FormulaError) return n;
+    return n < 0 ? new FormulaError("#VALUE!") : String(t ?? "").repeat(Math.trunc(n));
+  },
   COUNTIFS: (args) => countIfs(args),
 };
 
