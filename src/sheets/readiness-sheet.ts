@@ -81,7 +81,10 @@ export function readinessSheetSpec(
       levelName(next?.level),
       { f: `=${live.readiness(block, ratingsRow, nextCell, trackCell)}`, v: next?.readiness ?? "" },
       { f: `=${live.coverage(block, ratingsRow, nextCell)}`, v: next?.coverage ?? "" },
-      { f: `=${statusFormula(`F${row}`, `G${row}`, matrix.scoring)}`, v: next ? STATUS_LABEL[next.status] : "" },
+      {
+        f: `=${statusFormula(`F${row}`, `G${row}`, matrix.scoring)}`,
+        v: next ? STATUS_LABEL[next.status] : "",
+      },
       ...levelCells,
       person.track,
       next ? expectationsKey(person.track, next.level) : null,

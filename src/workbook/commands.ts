@@ -20,11 +20,7 @@ import type {
 import { comparisonSheetSpec } from "../sheets/comparison-sheet";
 import { matrixKey, matrixSheetName, matrixSheetSpec } from "../sheets/matrix-sheet";
 import { type NewPerson, RATINGS_KEY, RATINGS_NAME, ratingsSheetSpec } from "../sheets/ratings-sheet";
-import {
-  NINE_BOX_KEY,
-  readSessionSettings,
-  type SessionSettings,
-} from "../sheets/nine-box-sheet";
+import { NINE_BOX_KEY, readSessionSettings, type SessionSettings } from "../sheets/nine-box-sheet";
 import { READINESS_KEY } from "../sheets/readiness-sheet";
 import type { SheetSpec } from "../sheets/spec";
 import type { SheetRead, WorkbookChange, WorkbookHost } from "./host";

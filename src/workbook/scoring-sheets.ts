@@ -12,7 +12,12 @@ import {
   competencyHeatmapSheetSpec,
 } from "../sheets/competency-heatmap-sheet";
 import { LiveFormulas, ratingsLayout } from "../sheets/live-formulas";
-import { NINE_BOX_KEY, NINE_BOX_NAME, nineBoxSheetSpec, type SessionSettings } from "../sheets/nine-box-sheet";
+import {
+  NINE_BOX_KEY,
+  NINE_BOX_NAME,
+  nineBoxSheetSpec,
+  type SessionSettings,
+} from "../sheets/nine-box-sheet";
 import { READINESS_KEY, READINESS_NAME, readinessSheetSpec } from "../sheets/readiness-sheet";
 import type { SheetSpec } from "../sheets/spec";
 import { TEAM_SUMMARY_KEY, TEAM_SUMMARY_NAME, teamSummarySheetSpec } from "../sheets/team-summary-sheet";
