@@ -7,7 +7,6 @@
 import { NO_TEAM, readinessHeatmap } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
-import { READINESS_TOLERANCE } from "../core/readiness";
 import { columnLetter, rangeA1 } from "./a1";
 import {
   blockStyles,
@@ -19,7 +18,7 @@ import {
 } from "./live-formulas";
 import { HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell } from "./spec";
-import { STATUS_LABEL, statusFormats } from "./status";
+import { STATUS_LABEL, statusFormats, statusFormula } from "./status";
 
 export const READINESS_KEY = "readiness-heatmap";
 export const READINESS_NAME = "Readiness";
@@ -89,7 +88,10 @@ export function readinessSheetSpec(
       levelName(next?.level),
       { f: `=${live.readiness(block, ratingsRow, nextCell, trackCell)}`, v: next?.readiness ?? "" },
       { f: `=${live.coverage(block, ratingsRow, nextCell)}`, v: next?.coverage ?? "" },
-      { f: `=${statusFormula(`F${row}`, `G${row}`, matrix)}`, v: next ? STATUS_LABEL[next.status] : "" },
+      {
+        f: `=${statusFormula(`F${row}`, `G${row}`, matrix.scoring)}`,
+        v: next ? STATUS_LABEL[next.status] : "",
+      },
       ...levelCells,
       person.track,
       next ? expectationsKey(person.track, next.level) : null,
@@ -129,19 +131,4 @@ export function readinessSheetSpec(
     ],
     tabColor: "#C55A11",
   };
-}
-
-/**
- * readinessStatus of the core as a formula: the same thresholds, the same tolerance for floating-point shares
- * landing a hair below one, and nothing assessed counting as insufficient data.
- */
-function statusFormula(readinessCell: string, coverageCell: string, matrix: CareerMatrix): string {
-  const { ready, almost, minCoverage } = matrix.scoring;
-  const tolerance = READINESS_TOLERANCE.toExponential().toUpperCase();
-  return (
-    `IF(${readinessCell}="","",` +
-    `IF(OR(${coverageCell}<=0,${coverageCell}+${tolerance}<${minCoverage}),"${STATUS_LABEL.insufficient}",` +
-    `IF(${readinessCell}+${tolerance}>=${ready},"${STATUS_LABEL.ready}",` +
-    `IF(${readinessCell}+${tolerance}>=${almost},"${STATUS_LABEL.almost}","${STATUS_LABEL["not-yet"]}"))))`
-  );
 }

@@ -24,6 +24,10 @@ export type SheetKind =
   | "competency-heatmap"
   | "team-summary"
   | "calibration"
+  | "nine-box"
+  | "calibration-baseline"
+  | "calibration-log"
+  | "calibration-outcome"
   | "comparison"
   | "framework";
 

@@ -1,4 +1,5 @@
 /** How a readiness status reads on a sheet, and the fill that goes with the words. */
+import { READINESS_TOLERANCE } from "../core/readiness";
 import type { ReadinessStatus } from "../core/types";
 import type { ConditionalFormat } from "./spec";
 
@@ -27,4 +28,24 @@ export function statusFormats(range: string): ConditionalFormat[] {
     formula1: `="${STATUS_LABEL[status]}"`,
     fill: STATUS_FILL[status],
   }));
+}
+
+/**
+ * readinessStatus of the core as a formula: the same thresholds, the same tolerance for floating-point shares
+ * landing a hair below one, and nothing assessed counting as insufficient data. Thresholds are numbers or cell
+ * references (a session's own thresholds typed on a sheet); blank readiness gives blank.
+ */
+export function statusFormula(
+  readinessCell: string,
+  coverageCell: string,
+  rules: { ready: number | string; almost: number | string; minCoverage: number | string },
+): string {
+  const { ready, almost, minCoverage } = rules;
+  const tolerance = READINESS_TOLERANCE.toExponential().toUpperCase();
+  return (
+    `IF(${readinessCell}="","",` +
+    `IF(OR(${coverageCell}<=0,${coverageCell}+${tolerance}<${minCoverage}),"${STATUS_LABEL.insufficient}",` +
+    `IF(${readinessCell}+${tolerance}>=${ready},"${STATUS_LABEL.ready}",` +
+    `IF(${readinessCell}+${tolerance}>=${almost},"${STATUS_LABEL.almost}","${STATUS_LABEL["not-yet"]}"))))`
+  );
 }

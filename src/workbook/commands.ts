@@ -20,6 +20,7 @@ import type {
 import { comparisonSheetSpec } from "../sheets/comparison-sheet";
 import { matrixKey, matrixSheetName, matrixSheetSpec } from "../sheets/matrix-sheet";
 import { type NewPerson, RATINGS_KEY, RATINGS_NAME, ratingsSheetSpec } from "../sheets/ratings-sheet";
+import { NINE_BOX_KEY, readSessionSettings, type SessionSettings } from "../sheets/nine-box-sheet";
 import { READINESS_KEY } from "../sheets/readiness-sheet";
 import type { SheetSpec } from "../sheets/spec";
 import type { SheetRead, WorkbookChange, WorkbookHost } from "./host";
@@ -109,7 +110,10 @@ export async function createRatings(
   people: NewPerson[],
 ): Promise<CreateRatingsResult> {
   return host.update(
-    (owned) => owned.filter((o) => o.key === RATINGS_KEY || isMatrixKey(o.key)).map((o) => o.key),
+    (owned) =>
+      owned
+        .filter((o) => o.key === RATINGS_KEY || o.key === NINE_BOX_KEY || isMatrixKey(o.key))
+        .map((o) => o.key),
     ({ owned, reads, nameFor }) => {
       const base = careerMatrixFromFramework(framework);
       const { matrix, problems } = editedMatrix(base, reads);
@@ -134,6 +138,7 @@ export async function createRatings(
             ratingsSheet: sheetName,
             ratingsValues: values,
             nameOf: (key) => nameFor(key, scoringSheetName(key)),
+            session: sessionOf(reads, matrix),
           }).specs,
         );
       }
@@ -152,11 +157,20 @@ export interface ScoreResult {
   /** People by the status of their next level. */
   counts: StatusCounts;
   problems: Problem[];
+  /** The thresholds and guideline the 9-box and distributions were drawn with. */
+  session: SessionSettings;
 }
 
-/** Scores the Ratings sheet and writes Expectations, Readiness, both gap heatmaps, Team summary and Calibration. */
-export async function scoreRatings(host: WorkbookHost, framework: Framework): Promise<ScoreResult> {
-  return scoreAndWrite(host, framework, false);
+/**
+ * Scores the Ratings sheet and writes Readiness, both gap heatmaps, Team summary, Calibration and the 9-box. The
+ * 9-box keeps the session's thresholds typed on it unless `session` sets new ones.
+ */
+export async function scoreRatings(
+  host: WorkbookHost,
+  framework: Framework,
+  session?: SessionSettings,
+): Promise<ScoreResult> {
+  return scoreAndWrite(host, framework, false, session);
 }
 
 /** Rewrites the heatmaps from the current Ratings sheet, when they exist (the ribbon's Refresh heatmaps). */
@@ -168,11 +182,21 @@ async function scoreAndWrite(
   host: WorkbookHost,
   framework: Framework,
   onlyIfScored: boolean,
+  session?: SessionSettings,
 ): Promise<ScoreResult> {
   return host.update(
-    (owned) => owned.filter((o) => o.key === RATINGS_KEY || isMatrixKey(o.key)).map((o) => o.key),
+    (owned) =>
+      owned
+        .filter((o) => o.key === RATINGS_KEY || o.key === NINE_BOX_KEY || isMatrixKey(o.key))
+        .map((o) => o.key),
     ({ owned, reads, nameFor }): WorkbookChange<ScoreResult> => {
-      const none: ScoreResult = { scored: [], calibration: null, counts: statusCounts([]), problems: [] };
+      const none: ScoreResult = {
+        scored: [],
+        calibration: null,
+        counts: statusCounts([]),
+        problems: [],
+        session: { ready: framework.scoring.ready, almost: framework.scoring.almost, guideline: null },
+      };
       const nothing = (result: ScoreResult) => ({ specs: [], result });
       if (onlyIfScored && !owned.some((o) => o.key === READINESS_KEY)) {
         none.problems.push({
@@ -192,6 +216,10 @@ async function scoreAndWrite(
       const { matrix, problems } = editedMatrix(careerMatrixFromFramework(framework), reads);
       const scoring = score(matrix, ratings.values, ratings.name);
       problems.push(...scoring.problems);
+      const nineBoxSheet = reads.find((r) => r.key === NINE_BOX_KEY);
+      const typed = readSessionSettings(nineBoxSheet?.values, matrix.scoring, nineBoxSheet?.name ?? "");
+      if (!session) problems.push(...typed.problems);
+      const settings = session ?? typed.settings;
       if (scoring.columns.length === 0 || scoring.scored.length === 0) {
         problems.push({
           severity: "error",
@@ -206,11 +234,18 @@ async function scoreAndWrite(
         ratingsSheet: ratings.name,
         ratingsValues: ratings.values,
         nameOf: (key) => nameFor(key, scoringSheetName(key)),
+        session: settings,
       });
       return {
         specs,
-        activate: READINESS_KEY,
-        result: { scored: scoring.scored, calibration, counts: statusCounts(scoring.scored), problems },
+        activate: session ? NINE_BOX_KEY : READINESS_KEY,
+        result: {
+          scored: scoring.scored,
+          calibration,
+          counts: statusCounts(scoring.scored),
+          problems,
+          session: settings,
+        },
       };
     },
   );
@@ -261,6 +296,12 @@ function ratingTracks(matrix: CareerMatrix, reads: SheetRead[], existing: Cell[]
   }
   const tracks = matrix.tracks.filter((t) => ids.has(t.id));
   return tracks.length > 0 ? tracks : matrix.tracks;
+}
+
+/** The session's thresholds as typed on the 9-box sheet (the framework's where none or not a share). */
+function sessionOf(reads: SheetRead[], matrix: CareerMatrix): SessionSettings {
+  const sheet = reads.find((r) => r.key === NINE_BOX_KEY);
+  return readSessionSettings(sheet?.values, matrix.scoring, sheet?.name ?? "").settings;
 }
 
 function statusCounts(scored: PersonReadiness[]): StatusCounts {

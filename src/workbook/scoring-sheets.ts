@@ -1,6 +1,6 @@
 /**
  * The sheets Score ratings writes: Readiness and the gaps at the current and next level (live formulas over the
- * Ratings sheet), Team summary and Calibration (values as scored).
+ * Ratings sheet), Team summary and Calibration (values as scored), and the 9-box with the status distributions (live).
  */
 import { calibrate } from "../core/calibration";
 import type { CareerMatrix } from "../core/matrix";
@@ -12,6 +12,12 @@ import {
   competencyHeatmapSheetSpec,
 } from "../sheets/competency-heatmap-sheet";
 import { LiveFormulas, ratingsLayout } from "../sheets/live-formulas";
+import {
+  NINE_BOX_KEY,
+  NINE_BOX_NAME,
+  nineBoxSheetSpec,
+  type SessionSettings,
+} from "../sheets/nine-box-sheet";
 import { READINESS_KEY, READINESS_NAME, readinessSheetSpec } from "../sheets/readiness-sheet";
 import type { SheetSpec } from "../sheets/spec";
 import { TEAM_SUMMARY_KEY, TEAM_SUMMARY_NAME, teamSummarySheetSpec } from "../sheets/team-summary-sheet";
@@ -23,6 +29,7 @@ export const SCORING_SHEETS: { key: string; name: string }[] = [
   { key: competencyHeatmapKey("next"), name: competencyHeatmapName("next") },
   { key: TEAM_SUMMARY_KEY, name: TEAM_SUMMARY_NAME },
   { key: CALIBRATION_KEY, name: CALIBRATION_NAME },
+  { key: NINE_BOX_KEY, name: NINE_BOX_NAME },
 ];
 
 /** The default tab name of a scoring sheet. */
@@ -39,6 +46,8 @@ export interface ScoringInput {
   columns: RatingsColumn[];
   /** Tab name of each scoring sheet, by key (the user may have renamed them). */
   nameOf: (key: string) => string;
+  /** The session's thresholds and guideline for the 9-box and distributions; the framework's when absent. */
+  session?: SessionSettings;
 }
 
 export function scoringSheetSpecs(input: ScoringInput): { specs: SheetSpec[]; calibration: Calibration } {
@@ -54,6 +63,13 @@ export function scoringSheetSpecs(input: ScoringInput): { specs: SheetSpec[]; ca
     competencyHeatmapSheetSpec(matrix, scored, "next", live, nameOf(competencyHeatmapKey("next"))),
     teamSummarySheetSpec(matrix, scored, nameOf(TEAM_SUMMARY_KEY)),
     calibrationSheetSpec(matrix, calibration, nameOf(CALIBRATION_KEY)),
+    nineBoxSheetSpec(
+      matrix,
+      scored,
+      live,
+      input.session ?? { ready: matrix.scoring.ready, almost: matrix.scoring.almost, guideline: null },
+      nameOf(NINE_BOX_KEY),
+    ),
   ];
   return { specs, calibration };
 }

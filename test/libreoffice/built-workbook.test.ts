@@ -14,6 +14,8 @@ import { ensureCell } from "../../src/hosts/memory/state";
 import { plainValue, readXlsx, type XlsxSheet } from "../../src/hosts/xlsx/xlsx-reader";
 import { workbookToBytes } from "../../src/hosts/xlsx/xlsx-writer";
 import { READINESS_HEADER_ROW, READINESS_NAME } from "../../src/sheets/readiness-sheet";
+import { nineBox as coreNineBox } from "../../src/core/nine-box";
+import { NINE_BOX_NAME } from "../../src/sheets/nine-box-sheet";
 import { convert, describeWithLibreOffice, renderSheetPng } from "./libreoffice";
 
 jest.setTimeout(180_000);
@@ -138,6 +140,26 @@ describeWithLibreOffice("the built workbook, recalculated by LibreOffice", () =>
       .map((r) => ({ ...r, libreOffice: at(r.sheet, r.row, r.column), memory: shown(r) }));
     expect(wrong.slice(0, 20)).toEqual([]);
     expect(results.length).toBeGreaterThan(1000);
+  });
+
+  it("recalculates the 9-box counts, shares and status distributions to the core's", () => {
+    const nineBox = results.filter((r) => r.sheet === NINE_BOX_NAME);
+    const counts = nineBox.filter((r) => /^COUNTIFS\(/.test(r.formula));
+    expect(counts.length).toBeGreaterThan(20);
+    const wrong = nineBox
+      .filter((r) => !same(at(r.sheet, r.row, r.column), r.core))
+      .map((r) => ({ ...r, libreOffice: at(r.sheet, r.row, r.column) }));
+    expect(wrong.slice(0, 20)).toEqual([]);
+    // The grid's nine counts add up to the people placed, as the core places them.
+    const matrix = careerMatrixFromFramework(framework);
+    const ratingsSheet = recalculated.find((sheet) => sheet.name === "Ratings")!;
+    const box = coreNineBox(
+      matrix.scoring,
+      scoreTeam(matrix, readRatings(ratingsSheet.values, matrix).people),
+    );
+    const sheet = recalculated.find((s) => s.name === NINE_BOX_NAME)!;
+    const placedRow = sheet.values.find((r) => r[0] === "Placed in the grid")!;
+    expect(placedRow[3]).toBe(box.placed);
   });
 
   it("renders the readiness heatmap with its colours (test-results/libreoffice/readiness-heatmap.png)", () => {

@@ -86,6 +86,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       ["Gaps at next level", "Visible"],
       ["Team summary", "Visible"],
       ["Calibration", "Visible"],
+      ["9-box", "Visible"],
     ]);
     expect(snapshot.activeSheet).toBe("Readiness");
     const readiness = sheetNamed(book, "Readiness");

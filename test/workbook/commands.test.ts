@@ -185,7 +185,7 @@ describe("createRatings", () => {
 });
 
 describe("scoreRatings", () => {
-  it("writes Readiness, both gap heatmaps, Team summary and Calibration in one write", async () => {
+  it("writes Readiness, both gap heatmaps, Team summary, Calibration and the 9-box in one write", async () => {
     const host = await scoredWorkbook(10);
     const writes = host.writes;
     const result = await scoreRatings(host, framework);
@@ -195,6 +195,7 @@ describe("scoreRatings", () => {
         "calibration",
         "competency-heatmap:current",
         "competency-heatmap:next",
+        "nine-box",
         "ratings",
         "readiness-heatmap",
         "team-summary",

@@ -40,7 +40,7 @@ function expectSame(actual: Cell, expected: Cell | undefined, where: string): vo
 }
 
 describe("live heatmap formulas", () => {
-  const sheets = ["readiness-heatmap", "competency-heatmap:current", "competency-heatmap:next"];
+  const sheets = ["readiness-heatmap", "competency-heatmap:current", "competency-heatmap:next", "nine-box"];
 
   it.each(sheets)("on %s agree with the core for the sample team", async (key) => {
     const host = await scored(35);

@@ -279,6 +279,16 @@ const OWN: Record<string, FormulaFunction> = {
   TRUE: () => true,
   FALSE: () => false,
   NA: () => ERRORS["#N/A"],
+  /** Excel truncates the count, refuses a negative one and a result longer than a cell holds. */
+  REPT: lifted(([text, times]) => {
+    if (isError(text)) return text;
+    const n = toNumber(times);
+    if (isError(n)) return n;
+    const count = Math.trunc(n);
+    const unit = typeof text === "boolean" ? (text ? "TRUE" : "FALSE") : String(text ?? "");
+    if (count < 0 || unit.length * count > 32_767) return ERRORS["#VALUE!"];
+    return unit.repeat(count);
+  }),
   ISNUMBER: lifted(([v]) => typeof v === "number"),
   ISTEXT: lifted(([v]) => typeof v === "string"),
   ISNONTEXT: lifted(([v]) => typeof v !== "string"),
@@ -490,7 +500,14 @@ function library(name: string): FormulaFunction | undefined {
   const found = table[name] ?? table[name.replace(/\./g, "")];
   if (typeof found !== "function") return undefined;
   const f = found as LibraryFunction;
-  if (SCALAR.has(name)) return lifted((values) => fromLibrary(f(...values.map(toLibrary))) as Scalar);
+  if (SCALAR.has(name))
+    return lifted((values) => {
+      try {
+        return fromLibrary(f(...values.map(toLibrary))) as Scalar;
+      } catch {
+        return ERRORS["#VALUE!"];
+      }
+    });
   return (args, context) => {
     const values = args.map((a): LibraryArgument => {
       const v = context.evaluate(a);

@@ -136,6 +136,15 @@ describe("the memory workbook recalculates", () => {
     expect(await shown(book, "=IFNA(1/B1,0)")).toBe("#DIV/0!");
   });
 
+  it("repeats text as REPT does in Excel: a fractional count cut, a negative one refused", async () => {
+    const book = new MemoryWorkbook();
+    expect(await shown(book, '=REPT("ab",2.9)')).toBe("abab");
+    expect(await shown(book, '=REPT("ab",0)')).toBe("");
+    expect(await shown(book, '=REPT("ab",-1)')).toBe("#VALUE!");
+    expect(await shown(book, '=REPT("abc",20000)')).toBe("#VALUE!");
+    expect(await shown(book, '=REPT("ab",1/0)')).toBe("#DIV/0!");
+  });
+
   it("gives a circular reference #REF! instead of looping", async () => {
     const book = new MemoryWorkbook();
     await write(book, "Sheet1", "A1:C1", [["=B1+1", "=C1+1", "=A1+1"]]);
