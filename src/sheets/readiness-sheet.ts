@@ -10,9 +10,9 @@ import type { PersonReadiness } from "../core/types";
 import { READINESS_TOLERANCE } from "../core/readiness";
 import { columnLetter, rangeA1 } from "./a1";
 import { blockStyles, expectationsKey, type LiveFormulas, quoted } from "./live-formulas";
-import { HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
+import { HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell } from "./spec";
-import { STATUS_LABEL, statusFormats } from "./status";
+import { readinessBands, STATUS_LABEL, statusFormats } from "./status";
 
 export const READINESS_KEY = "readiness-heatmap";
 export const READINESS_NAME = "Readiness";
@@ -50,7 +50,7 @@ export function readinessSheetSpec(
   const cells: SpecCell[][] = [
     ["Readiness by level"],
     [
-      `Live over the Ratings sheet. Ready ≥ ${percent(ready)}, Almost ≥ ${percent(almost)}; ` +
+      `Updates as ratings are typed on the Ratings sheet. Ready ≥ ${percent(ready)}, Almost ≥ ${percent(almost)}; ` +
         `Insufficient data below ${percent(minCoverage)} of the next level's competencies assessed.`,
     ],
     [],
@@ -115,8 +115,8 @@ export function readinessSheetSpec(
     rowHeights: { [READINESS_HEADER_ROW]: 32 },
     freeze: { rows: READINESS_HEADER_ROW + 1, columns: 1 },
     conditionalFormats: [
-      { kind: "colorScale", range: `F${firstRow + 1}:F${lastRow + 1}`, ...READINESS_SCALE },
-      { kind: "colorScale", range: levelRange, ...READINESS_SCALE },
+      ...readinessBands(`F${firstRow + 1}:F${lastRow + 1}`, matrix.scoring),
+      ...readinessBands(levelRange, matrix.scoring),
       ...statusFormats(`H${firstRow + 1}:H${lastRow + 1}`),
     ],
     tabColor: "#C55A11",
