@@ -9,7 +9,8 @@ import type { CareerMatrix } from "../core/matrix";
 import { BAND_LABEL, NINE_BOX_BANDS, nineBox } from "../core/nine-box";
 import { scoreTeam } from "../core/readiness";
 import { sessionChanges } from "../core/session-changes";
-import type { Cell, ReadinessStatus } from "../core/types";
+import { RATER_FLAG_WORD, STATUS_WORD } from "../core/vocabulary";
+import type { Cell } from "../core/types";
 import { toCsv } from "../export/csv";
 import type { ScoreFormat } from "./arguments";
 import type { CliContext } from "./context";
@@ -26,13 +27,8 @@ export interface CalibrateOptions {
   format: ScoreFormat;
 }
 
-const STATUS_LABEL: Record<ReadinessStatus, string> = {
-  ready: "Ready",
-  almost: "Almost",
-  "not-yet": "Not yet",
-  insufficient: "Insufficient data",
-};
-const FLAG_LABEL = { lenient: "Lenient", severe: "Severe" } as const;
+const STATUS_LABEL = STATUS_WORD;
+const FLAG_LABEL = RATER_FLAG_WORD;
 
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 const percent = (share: number): string => `${Math.round(share * 100)}%`;

@@ -13,7 +13,7 @@ Commands:
            sheets as edited; --into also updates its heatmaps in place.
   compare  --from TRACK:LEVEL --to TRACK:LEVEL [--framework FILE.json] [-o OUT.xlsx|OUT.csv]
            Two levels side by side; a table of expectations on stdout when there is no -o
-           (the CSV and the workbook also carry the descriptors).
+           (the CSV and the workbook also carry the expectations' text).
   calibrate --ratings FILE [--baseline FILE] [--other-ratings FILE] [--framework FILE.json]
            [--format table|json|csv]
            For a calibration session: each rater's effect (rater model), the 9-box counts, who would change

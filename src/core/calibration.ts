@@ -14,18 +14,14 @@
 import type { LevelId, TrackId } from "./framework";
 import type { CareerMatrix } from "./matrix";
 import { personKey } from "./names";
+import { STATUS_WORD } from "./vocabulary";
 import { raterAdjustedReadiness } from "./rater-adjusted";
 import { fitRaterModel } from "./rater-model";
 import type { Calibration, PersonRatings, PersonReadiness, ReadinessStatus, StatusCounts } from "./types";
 
 export const OUTLIER_DIFFERENCE = 1;
 
-const STATUS_LABEL: Record<ReadinessStatus, string> = {
-  ready: "Ready",
-  almost: "Almost",
-  "not-yet": "Not yet",
-  insufficient: "Insufficient data",
-};
+const STATUS_LABEL = STATUS_WORD;
 
 function emptyCounts(): StatusCounts {
   return { ready: 0, almost: 0, "not-yet": 0, insufficient: 0 };

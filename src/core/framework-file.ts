@@ -199,7 +199,7 @@ function syntaxMessage(error: ParseError, text: string): string {
   // ParseErrorCode is a const enum, which isolated modules cannot read: switch on its names.
   switch (printParseErrorCode(error.error)) {
     case "InvalidCommentToken":
-      return "JSON does not allow comments: remove the comment (a descriptor or a source can carry the note instead)";
+      return "JSON does not allow comments: remove the comment (an expectation or a source can carry the note instead)";
     case "PropertyNameExpected":
       return `expected a field name in double quotes, found ${what} (JSON allows no comma before } or ])`;
     case "ValueExpected":

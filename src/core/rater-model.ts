@@ -29,6 +29,7 @@ import { jStat } from "jstat";
 import type { CompetencyId } from "./framework";
 import { personKey } from "./names";
 import type { PersonRatings, RaterCalibration } from "./types";
+import { chanceInWords, giveOrTake } from "./vocabulary";
 
 export const MIN_EFFECT = 0.5;
 export const MIN_PEOPLE = 2;
@@ -673,18 +674,18 @@ export function fitRaterModel(entries: PersonRatings[], competencies?: readonly 
     const dof = data.raterOverlaps[r] ? withinDf : df;
     const pValue = Number.isFinite(t) ? 2 * (1 - jStat.studentt.cdf(t, dof)) : 0;
     const side = effect >= 0 ? "above" : "below";
-    const stated = `${fmt(Math.abs(effect))} points ${side} the mean of ${k} raters compared (± ${fmt(se)}, ${plural(base.people, "person", "people")}, ${plural(base.ratings, "rating")})`;
+    const stated = `${fmt(Math.abs(effect))} points ${side} the mean of ${k} raters compared (${giveOrTake(fmt(se))}, ${plural(base.people, "person", "people")}, ${plural(base.ratings, "rating")})`;
     let flag: RaterEffect["flag"] = null;
     let reason: string;
     if (Math.abs(effect) < MIN_EFFECT) reason = `In line with others: ${stated}.`;
     else if (base.people < MIN_PEOPLE)
       reason = `Rates ${stated}, but on ${plural(base.people, "person", "people")}: a flag needs at least ${MIN_PEOPLE} people.`;
     else if (!(pValue < SIGNIFICANCE))
-      reason = `Rates ${stated}, but ratings vary too much to be sure (p = ${fmt(pValue)}).`;
+      reason = `Rates ${stated}, but ratings vary too much to be sure: ${chanceInWords(pValue)}.`;
     else {
       flag = effect > 0 ? "lenient" : "severe";
       flagged.set(data.raterKeys[r], effect);
-      reason = `Rates ${stated}, p ${pValue < 0.001 ? "< 0.001" : `= ${pValue.toFixed(3)}`}: review these ratings together.`;
+      reason = `Rates ${stated}, ${chanceInWords(pValue)}: review these ratings together.`;
     }
     effects.push({ ...base, effect, standardError: se, pValue, flag, reason });
   }

@@ -1,7 +1,8 @@
 /** Core results as plain rows of cells: what a CSV export or a quick table on stdout shows. */
 import type { Area } from "../core/framework";
 import type { CareerMatrix } from "../core/matrix";
-import type { Cell, Heatmap, LevelComparison, PersonReadiness, ReadinessStatus } from "../core/types";
+import type { Cell, Heatmap, LevelComparison, PersonReadiness } from "../core/types";
+import { STATUS_WORD } from "../core/vocabulary";
 
 /** Header row of column labels (prefixed by their group when there is one), then one row per heatmap row. */
 export function heatmapRows(heatmap: Heatmap): Cell[][] {
@@ -39,12 +40,7 @@ export function comparisonRows(comparison: LevelComparison, areas: Area[] = []):
   ];
 }
 
-const STATUS_TEXT: Record<ReadinessStatus, string> = {
-  ready: "Ready",
-  almost: "Almost",
-  "not-yet": "Not yet",
-  insufficient: "Insufficient data",
-};
+const STATUS_TEXT = STATUS_WORD;
 
 /**
  * One row per person: readiness and status at their current level and the next one on their path, and the highest

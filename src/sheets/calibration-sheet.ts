@@ -5,6 +5,7 @@
  */
 import type { CareerMatrix } from "../core/matrix";
 import type { Calibration } from "../core/types";
+import { ACTION_WORD, RATER_FLAG_WORD } from "../core/vocabulary";
 import { rangeA1 } from "./a1";
 import { HEADER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
@@ -12,7 +13,7 @@ import { STATUS_LABEL, STATUS_ORDER } from "./status";
 
 export const CALIBRATION_KEY = "calibration";
 export const CALIBRATION_NAME = "Calibration";
-const FLAG_LABEL = { lenient: "Lenient", severe: "Severe" } as const;
+const FLAG_LABEL = RATER_FLAG_WORD;
 
 export function calibrationSheetSpec(
   matrix: CareerMatrix,
@@ -22,7 +23,7 @@ export function calibrationSheetSpec(
   const cells: SpecCell[][] = [
     ["Calibration"],
     [
-      "As scored: re-run Score ratings after changing ratings. Flags need enough people and a clear difference.",
+      `As scored: ${ACTION_WORD.score} again after changing ratings. Flags need enough people and a clear difference.`,
     ],
     [],
   ];
@@ -115,14 +116,14 @@ export function calibrationSheetSpec(
         kind: "cellValue",
         range: `E4:E${cells.length}`,
         operator: "equal",
-        formula1: '="Lenient"',
+        formula1: `="${FLAG_LABEL.lenient}"`,
         fill: "#DDEBF7",
       },
       {
         kind: "cellValue",
         range: `E4:E${cells.length}`,
         operator: "equal",
-        formula1: '="Severe"',
+        formula1: `="${FLAG_LABEL.severe}"`,
         fill: "#FCE4D6",
       },
     ],

@@ -228,7 +228,7 @@ function readRow(
         wrongCell(
           level.id,
           column,
-          `The expectation of "${name}" at ${level.title} has a descriptor but no value: pick a value (${scale.join(", ")}), or clear the descriptor.`,
+          `The expectation of "${name}" at ${level.title} has its text but no value: pick a value (${scale.join(", ")}), or clear the text.`,
         );
       }
       continue;
@@ -247,7 +247,7 @@ function readRow(
         "warning",
         row,
         column + 1,
-        `"${name}" at ${level.title} has no descriptor: say what is expected.`,
+        `"${name}" at ${level.title} has no expectation text: say what is expected.`,
       );
     expectations[level.id] = { value, descriptor };
   }
@@ -364,7 +364,7 @@ function diff(baseTrack: TrackMatrix, competencies: MatrixCompetency[], context:
           competency: id,
           level: level.id,
           cell: cellOf(id, column + 1),
-          message: `"${competency.name}" at ${level.title}: descriptor edited.`,
+          message: `"${competency.name}" at ${level.title}: expectation edited.`,
         });
     }
   }

@@ -18,9 +18,9 @@ import { BAND_LABEL, NINE_BOX_BANDS, type NineBoxBand, nineBox } from "../core/n
 import type { Cell, PersonReadiness, Problem, ReadinessStatus } from "../core/types";
 import { a1, columnLetter, rangeA1 } from "./a1";
 import { blockStyles, expectationsKey, type LiveFormulas } from "./live-formulas";
-import { GROUP, HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
+import { GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
-import { STATUS_LABEL, STATUS_ORDER, statusFormats, statusFormula } from "./status";
+import { readinessBands, STATUS_LABEL, STATUS_ORDER, statusFormats, statusFormula } from "./status";
 
 export const NINE_BOX_KEY = "nine-box";
 export const NINE_BOX_NAME = "9-box";
@@ -398,8 +398,9 @@ export function nineBoxSheetSpec(
         min: { type: "number", value: 0, color: "#FFFFFF" },
         max: { type: "number", value: 1, color: "#5A8AC6" },
       },
-      { kind: "colorScale", range: readinessColumn("Current readiness"), ...READINESS_SCALE },
-      { kind: "colorScale", range: readinessColumn("Next readiness"), ...READINESS_SCALE },
+      // Coloured in the bands of the thresholds in force when the sheet was drawn (Score or Refresh redraws them).
+      ...readinessBands(readinessColumn("Current readiness"), settings),
+      ...readinessBands(readinessColumn("Next readiness"), settings),
       ...statusFormats(
         `${col("Current status")}${firstPerson + 1}:${col("Current status")}${lastPerson + 1}`,
       ),

@@ -16,13 +16,6 @@ export const HEADER: CellStyle = {
 export const GROUP: CellStyle = { bold: true, fill: "#D9E1F2" };
 export const HELPER: CellStyle = { fontColor: "#808080", fontSize: 8 };
 
-/** Red → amber → green for readiness in [0, 1]. */
-export const READINESS_SCALE = {
-  min: { type: "number", value: 0, color: "#F8696B" } as ColorScalePoint,
-  mid: { type: "number", value: 0.5, color: "#FFEB84" } as ColorScalePoint,
-  max: { type: "number", value: 1, color: "#63BE7B" } as ColorScalePoint,
-};
-
 /** Red below 0, white at 0, blue above: a gap is a shortfall or a surplus against the expectation. */
 export function gapScale(spread: number): {
   min: ColorScalePoint;

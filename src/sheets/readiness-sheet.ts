@@ -16,9 +16,9 @@ import {
   type LiveFormulas,
   quoted,
 } from "./live-formulas";
-import { HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
+import { HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell } from "./spec";
-import { STATUS_LABEL, statusFormats, statusFormula } from "./status";
+import { readinessBands, STATUS_LABEL, statusFormats, statusFormula } from "./status";
 
 export const READINESS_KEY = "readiness-heatmap";
 export const READINESS_NAME = "Readiness";
@@ -56,7 +56,7 @@ export function readinessSheetSpec(
   const cells: SpecCell[][] = [
     ["Readiness by level"],
     [
-      `Live over the Ratings sheet. Ready ≥ ${percent(ready)}, Almost ≥ ${percent(almost)}; ` +
+      `Updates as ratings are typed on the Ratings sheet. Ready ≥ ${percent(ready)}, Almost ≥ ${percent(almost)}; ` +
         `Insufficient data below ${percent(minCoverage)} of the next level's competencies assessed.`,
     ],
     [block.columnsCheck],
@@ -125,8 +125,8 @@ export function readinessSheetSpec(
     rowHeights: { [READINESS_HEADER_ROW]: 32 },
     freeze: { rows: READINESS_HEADER_ROW + 1, columns: 1 },
     conditionalFormats: [
-      { kind: "colorScale", range: `F${firstRow + 1}:F${lastRow + 1}`, ...READINESS_SCALE },
-      { kind: "colorScale", range: levelRange, ...READINESS_SCALE },
+      ...readinessBands(`F${firstRow + 1}:F${lastRow + 1}`, matrix.scoring),
+      ...readinessBands(levelRange, matrix.scoring),
       ...statusFormats(`H${firstRow + 1}:H${lastRow + 1}`),
     ],
     tabColor: "#C55A11",

@@ -1,18 +1,14 @@
 /** How a readiness status reads on a sheet, and the fill that goes with the words. */
 import { READINESS_TOLERANCE } from "../core/readiness";
 import type { ReadinessStatus } from "../core/types";
+import { STATUS_ORDER, STATUS_WORD } from "../core/vocabulary";
 import type { ConditionalFormat } from "./spec";
 
-export const STATUS_LABEL: Record<ReadinessStatus, string> = {
-  ready: "Ready",
-  almost: "Almost",
-  "not-yet": "Not yet",
-  insufficient: "Insufficient data",
-};
+/** The words are the vocabulary's; these names stay for the modules that read statuses from here. */
+export { STATUS_ORDER, STATUS_WORD as STATUS_LABEL };
+const STATUS_LABEL = STATUS_WORD;
 
-export const STATUS_ORDER: ReadinessStatus[] = ["ready", "almost", "not-yet", "insufficient"];
-
-const STATUS_FILL: Record<ReadinessStatus, string> = {
+export const STATUS_FILL: Readonly<Record<ReadinessStatus, string>> = {
   ready: "#C6EFCE",
   almost: "#FFEB9C",
   "not-yet": "#FFC7CE",
@@ -48,4 +44,42 @@ export function statusFormula(
     `IF(${readinessCell}+${tolerance}>=${ready},"${STATUS_LABEL.ready}",` +
     `IF(${readinessCell}+${tolerance}>=${almost},"${STATUS_LABEL.almost}","${STATUS_LABEL["not-yet"]}"))))`
   );
+}
+
+/**
+ * Fills readiness shares in the bands the statuses use, so a cell's colour never disagrees with the status its share
+ * gives: from `ready` the Ready fill, from `almost` the Almost fill, below it the Not yet fill (a continuous scale
+ * centred at 50 % coloured a share amber that the status called Not yet). The bands do not overlap, so no rule's
+ * priority matters; the same tolerance as the status lets a share a hair below a threshold pass it.
+ */
+export function readinessBands(
+  range: string,
+  thresholds: { ready: number; almost: number },
+): ConditionalFormat[] {
+  const from = (threshold: number): string => String(threshold - READINESS_TOLERANCE);
+  const justBelow = (threshold: number): string => String(threshold - 2 * READINESS_TOLERANCE);
+  return [
+    {
+      kind: "cellValue",
+      range,
+      operator: "greaterThanOrEqual",
+      formula1: from(thresholds.ready),
+      fill: STATUS_FILL.ready,
+    },
+    {
+      kind: "cellValue",
+      range,
+      operator: "between",
+      formula1: from(thresholds.almost),
+      formula2: justBelow(thresholds.ready),
+      fill: STATUS_FILL.almost,
+    },
+    {
+      kind: "cellValue",
+      range,
+      operator: "lessThan",
+      formula1: from(thresholds.almost),
+      fill: STATUS_FILL["not-yet"],
+    },
+  ];
 }

@@ -77,7 +77,7 @@ describe("framework files", () => {
       "framework.json:3:13: 1e309 is too large a number to hold",
     ]);
     expect(await problems('{\n  // the team\'s framework\n  "id": "x"\n}')).toEqual([
-      "framework.json:2:3: JSON does not allow comments: remove the comment (a descriptor or a source can carry the note instead)",
+      "framework.json:2:3: JSON does not allow comments: remove the comment (an expectation or a source can carry the note instead)",
     ]);
     expect(await problems('{\n  "id": "x",\n  "name": "A",\n  "id": "y"\n}')).toEqual([
       'framework.json:4:3: "id" is given twice in this object (first at line 2, column 3): keep one',

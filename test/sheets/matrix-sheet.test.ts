@@ -222,7 +222,7 @@ describe("matrix sheet", () => {
       '"7" is not on the scale for "Code quality" at Senior Backend Engineer: pick one of 0, 1, 2, 3, 4. Until then the bundled expectation, 3, is used.',
     );
     expect(read.problems[1].message).toMatch(/already used on row 8/);
-    expect(read.problems[2].message).toMatch(/has a descriptor but no value/);
+    expect(read.problems[2].message).toMatch(/has its text but no value/);
     expect(read.problems[4].message).toMatch(/"Wizardry" is not an area: pick one of Technical, Leadership/);
     // A row with a problem is not mistaken for a removed competency; an overwritten id is.
     expect(read.changes.filter((c) => c.kind === "removed").map((c) => c.competency)).toEqual([
@@ -254,7 +254,7 @@ describe("matrix sheet", () => {
       expect.objectContaining({
         severity: "warning",
         cell: "E11",
-        message: '"Mentoring" at Intermediate Backend Engineer has no descriptor: say what is expected.',
+        message: '"Mentoring" at Intermediate Backend Engineer has no expectation text: say what is expected.',
       }),
       expect.objectContaining({ severity: "warning", cell: "H11" }),
     ]);

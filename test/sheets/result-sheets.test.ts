@@ -8,6 +8,7 @@ import { comparisonSheetSpec } from "../../src/sheets/comparison-sheet";
 import { competencyHeatmapSheetSpec } from "../../src/sheets/competency-heatmap-sheet";
 import { LiveFormulas, ratingsLayout } from "../../src/sheets/live-formulas";
 import { readinessSheetSpec } from "../../src/sheets/readiness-sheet";
+import { readinessBands, STATUS_FILL } from "../../src/sheets/status";
 import { relativeFormula } from "../../src/sheets/formula-shift";
 import { teamSummarySheetSpec } from "../../src/sheets/team-summary-sheet";
 import { tinyMatrix } from "./fixtures";
@@ -121,17 +122,17 @@ describe("readiness sheet", () => {
     );
   });
 
-  it("formats readiness as percentages on a red-amber-green scale, with the status in words", () => {
+  it("formats readiness as percentages in the status bands' fills, with the status in words", () => {
     expect(spec.styles).toContainEqual({
       range: "I5:L6",
       style: { numberFormat: "0%", horizontal: "center" },
     });
-    expect(spec.conditionalFormats?.[1]).toMatchObject({
-      kind: "colorScale",
-      range: "I5:L6",
-      min: { color: "#F8696B" },
+    expect(spec.conditionalFormats?.slice(3, 6)).toEqual(readinessBands("I5:L6", matrix.scoring));
+    expect(spec.conditionalFormats?.[3]).toMatchObject({
+      operator: "greaterThanOrEqual",
+      fill: STATUS_FILL.ready,
     });
-    expect(spec.conditionalFormats?.slice(2).map((c) => c.kind === "cellValue" && c.formula1)).toEqual([
+    expect(spec.conditionalFormats?.slice(6).map((c) => c.kind === "cellValue" && c.formula1)).toEqual([
       '="Ready"',
       '="Almost"',
       '="Not yet"',

@@ -1,13 +1,17 @@
 /** Renders the real task pane over the in-memory workbook: only Excel itself is replaced. */
 import "./jsdom-globals";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import { bundledFramework } from "../../src/data";
 import { MemoryWorkbook } from "../../src/hosts/memory";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { App } from "../../src/taskpane/App";
 import { observedHost } from "../../src/workbench/observed-host";
 import { ServicesProvider, type PaneServices } from "../../src/taskpane/services";
+
+// A pane action runs whole commands over the in-memory workbook; on a loaded 2-core machine that can take longer than
+// Testing Library's default second, so findBy* waits as long as a user would.
+configure({ asyncUtilTimeout: 10_000 });
 
 export interface PaneUnderTest {
   memory: MemoryWorkbook;

@@ -1,12 +1,30 @@
 import { conditionalLooks, rangeWithin, scaleColor } from "../../src/workbench/conditional-format";
-import { READINESS_SCALE } from "../../src/sheets/palette";
-import { statusFormats } from "../../src/sheets/status";
+import { readinessStatus } from "../../src/core/readiness";
+import { readinessBands, STATUS_FILL, statusFormats } from "../../src/sheets/status";
+
+const RED_AMBER_GREEN = {
+  min: { type: "number", value: 0, color: "#F8696B" },
+  mid: { type: "number", value: 0.5, color: "#FFEB84" },
+  max: { type: "number", value: 1, color: "#63BE7B" },
+} as const;
 
 describe("conditional formats as Excel shows them", () => {
   it("gives a three-point colour scale its end colours at and beyond the ends, and the mid colour in the middle", () => {
     const values = [[0, 0.5, 1, -2, 3]];
-    const looks = conditionalLooks(values, [{ kind: "colorScale", range: "A1:E1", ...READINESS_SCALE }]);
+    const looks = conditionalLooks(values, [{ kind: "colorScale", range: "A1:E1", ...RED_AMBER_GREEN }]);
     expect(looks[0].map((l) => l?.fill)).toEqual(["#F8696B", "#FFEB84", "#63BE7B", "#F8696B", "#63BE7B"]);
+  });
+
+  it("fills readiness shares with the colour of the status the same share gets, thresholds included", () => {
+    const scoring = { ready: 0.9, almost: 0.7, minCoverage: 0.5 };
+    const shares = [0, 0.5, 0.69, 0.7, 0.4 + 0.3, 0.83, 0.89, 0.9, 0.4 + 0.5, 0.95, 1];
+    const looks = conditionalLooks([shares], readinessBands("A1:K1", scoring));
+    expect(looks[0].map((l) => l?.fill)).toEqual(
+      shares.map((share) => STATUS_FILL[readinessStatus(share, 1, scoring)]),
+    );
+    // A 50 % Not yet is not amber and an 83 % Almost is not green, as they were on the continuous scale.
+    expect(looks[0][1]?.fill).toBe(STATUS_FILL["not-yet"]);
+    expect(looks[0][5]?.fill).toBe(STATUS_FILL.almost);
   });
 
   it("interpolates between stops in RGB", () => {

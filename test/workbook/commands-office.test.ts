@@ -127,8 +127,12 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     });
     expect(readiness.looks[4][5]).toMatchObject({ numberFormat: "0%" });
     expect(readiness.conditionalFormats.map((c) => c.kind)).toEqual([
-      "colorScale",
-      "colorScale",
+      "cellValue",
+      "cellValue",
+      "cellValue",
+      "cellValue",
+      "cellValue",
+      "cellValue",
       "cellValue",
       "cellValue",
       "cellValue",
