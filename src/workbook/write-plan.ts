@@ -8,6 +8,7 @@
  * copied into it, so formulas, charts, names and validation of the user's that point at it keep pointing at it.
  */
 import { parseRange, rangeRef } from "../core/a1";
+import { checkCellTexts } from "../core/excel-limits";
 import {
   isAbandonedTemporarySheet,
   isTemporarySheetName,
@@ -118,6 +119,8 @@ function checkSpecs(specs: SheetSpec[]): void {
     if (problem !== null) throw new Error(`"${spec.name}" cannot be a sheet name: ${problem}.`);
     if (isTemporarySheetName(spec.name))
       throw new Error(`"${spec.name}" cannot be a sheet name: names starting "~cm-" are the add-in's own.`);
+    // Every host refuses a text Excel cannot hold before writing anything, with the sheet and cell.
+    checkCellTexts(spec.name, spec.cells);
   }
 }
 

@@ -51,6 +51,11 @@ describe("--into on hostile and huge workbooks", () => {
       "merge.xlsx:1:1: not updated: sheet Ratings has a merged range over J10:XFD1048576; merges and validations may cover 3,000,000 cells in all when the command line updates a workbook: remove or narrow it in Excel, or update the workbook from the add-in\n",
     );
     expect(run.ms).toBeLessThan(30_000);
+    const score = runCli(["score", "--into", "merge.xlsx"], dir);
+    expect({ status: score.status, stdout: score.stdout }).toEqual({ status: 1, stdout: "" });
+    expect(score.stderr).toMatch(
+      /^merge\.xlsx:1:1: not updated: sheet Ratings has a merged range over J10:XFD1048576;/,
+    );
   });
 
   it("refuses a data validation over the whole sheet", () => {

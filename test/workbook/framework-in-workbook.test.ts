@@ -80,6 +80,11 @@ describe("the framework kept in the workbook", () => {
   it("is the one the ribbon's Refresh heatmaps scores with", async () => {
     const { book, host } = officeWorkbook();
     const framework = ours();
+    // A matrix sheet shows each descriptor in one cell, which Excel caps at 32,767 characters: refused at the cell.
+    await expect(buildMatrix(host, framework, ["backend"], { keepEdits: false })).rejects.toThrow(
+      /^Backend matrix!I8 would hold 40,035 characters; an Excel cell holds 32,767/,
+    );
+    framework.competencies[0].expectations.senior!.descriptor = "=Leads the team's process reviews.";
     await buildMatrix(host, framework, ["backend"], { keepEdits: false });
     const team = teamOf(3);
     await createRatings(host, framework, newPeople(team));
