@@ -94,6 +94,17 @@ describe("the Ratings sheet edited in Excel, scored through the Office host", ()
     const rated = (row: Cell[]) => row.findIndex((c, i) => i >= FIRST_COMPETENCY && typeof c === "number");
     const error = rated(sorted[2]);
     await typeInto(book, "Ratings", `${columnLetter(error)}4`, [["#N/A"]]);
+    // A rating typed as a formula counts with its value, as Excel shows it: one that was not 3 becomes =1+2.
+    const typedAsFormula = sorted[3].findIndex(
+      (c, i) => i >= FIRST_COMPETENCY && typeof c === "number" && c !== 3,
+    );
+    expect(typedAsFormula).toBeGreaterThanOrEqual(FIRST_COMPETENCY);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Ratings").getRange(`${columnLetter(typedAsFormula)}5`).formulas = [
+        ["=1+2"],
+      ];
+      await context.sync();
+    });
     const team = String(sorted[0][4]);
     const merged = rated(sorted[1]);
     await book.run(async (context) => {
@@ -119,6 +130,11 @@ describe("the Ratings sheet edited in Excel, scored through the Office host", ()
     expect(result.problems.filter((p) => p.severity === "error").map((p) => `${p.sheet}!${p.cell}`)).toEqual([
       `Ratings!${columnLetter(error)}4`,
     ]);
+    const header = String(before[0][typedAsFormula]);
+    const competency = framework.competencies.find((c) => c.name === header || c.label === header);
+    const byFormula = result.scored.find((s) => s.person.row === 5);
+    expect(byFormula?.person.person).toBe(String(sorted[3][0]));
+    expect(byFormula?.person.ratings[competency?.id ?? "?"]).toBe(3);
     expect(disagreements(book)).toEqual([]);
     // Scoring never rewrites the Ratings sheet: the filter, the hidden rows and the merge are the user's still.
     expect(await hiddenRows(book, `2:${last}`)).toEqual(hidden);
