@@ -3,6 +3,7 @@
  * expected value (a drop-down of the scale, coloured light to dark) and its descriptor (wrapped text), so a value is
  * edited without touching the words and both read back without parsing.
  */
+import { levelWithGrade } from "../core/career-matrix";
 import type { CareerMatrix, MatrixCompetency, MatrixLevel } from "../core/matrix";
 import type { TrackId } from "../core/framework";
 import { rangeA1 } from "./a1";
@@ -43,7 +44,7 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
         "Add a competency on a new row (leave Id blank); clear a row to remove it.",
     ],
     [],
-    ["Area", "Competency", "Id", ...levels.flatMap((l) => [l.title, null]), LABEL_HEADER],
+    ["Area", "Competency", "Id", ...levels.flatMap((l) => [levelWithGrade(l, l.title), null]), LABEL_HEADER],
     [null, null, null, ...levels.flatMap(() => ["Value", "Expectation"])],
   ];
   const styles: StyledRange[] = [
