@@ -15,7 +15,7 @@ import type { TextEncoding } from "../core/decode-text";
 import { EXCEL_MAX_COLUMNS } from "../core/excel-limits";
 import type { Framework, TrackId } from "../core/framework";
 import { COMPETENCY_HEATMAP_FIELDS } from "../sheets/competency-heatmap-sheet";
-import { ratingCompetencies, RATINGS_FIELDS, RATINGS_KEY } from "../sheets/ratings-sheet";
+import { ratingCompetencies, RATINGS_KEY, ratingsFields } from "../sheets/ratings-sheet";
 import { buildMatrix, createRatings, scoreRatings } from "../workbook/commands";
 import { isMatrixKey, trackOfKey } from "../workbook/matrix-edits";
 import { openForUpdate, saveWorkbook } from "./workbook-file";
@@ -133,7 +133,7 @@ function checkColumns(framework: Framework, trackIds: TrackId[], source: string)
   const matrix = careerMatrixFromFramework(framework, trackIds);
   const competencies = ratingCompetencies(matrix).length;
   const widest = Math.max(
-    RATINGS_FIELDS.length + competencies,
+    ratingsFields(matrix).length + competencies,
     COMPETENCY_HEATMAP_FIELDS.length + competencies + matrix.areas.length + 3,
   );
   if (widest > EXCEL_MAX_COLUMNS) {

@@ -7,7 +7,7 @@ import type { Framework, TrackId } from "../core/framework";
 import type { Cell, Problem } from "../core/types";
 import type { SamplePerson } from "../data";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
-import { RATINGS_FIELDS, RATINGS_KEY, RATINGS_NAME } from "../sheets/ratings-sheet";
+import { RATINGS_FIELDS, RATINGS_KEY, RATINGS_NAME, SPECIALISATION_FIELD } from "../sheets/ratings-sheet";
 import { buildMatrix, createRatings, scoreRatings } from "../workbook/commands";
 import type { Progress } from "./progress";
 
@@ -16,14 +16,23 @@ export function sampleRatingsTable(framework: Framework, people: readonly Sample
   const ids = [...new Set(people.flatMap((person) => Object.keys(person.ratings)))];
   const trackName = new Map(framework.tracks.map((track) => [track.id, track.name]));
   const levelName = new Map(framework.levels.map((level) => [level.id, level.name]));
+  const specialisationName = new Map((framework.specialisations ?? []).map((s) => [s.id, s.name]));
+  const withSpecialisation = people.some((p) => p.specialisation !== undefined);
   return [
-    [...RATINGS_FIELDS, ...ids],
+    [...RATINGS_FIELDS, ...(withSpecialisation ? [SPECIALISATION_FIELD] : []), ...ids],
     ...people.map((p) => [
       p.person,
       trackName.get(p.track) ?? p.track,
       levelName.get(p.level) ?? p.level,
       p.rater,
       p.team,
+      ...(withSpecialisation
+        ? [
+            p.specialisation === undefined
+              ? null
+              : (specialisationName.get(p.specialisation) ?? p.specialisation),
+          ]
+        : []),
       ...ids.map((id) => p.ratings[id] ?? null),
     ]),
   ];

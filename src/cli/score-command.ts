@@ -14,7 +14,13 @@ import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
 import { scoreRatings } from "../workbook/commands";
 import { UsageError } from "./usage";
-import { matrixOfRatingsFile, openForUpdate, saveWorkbook, workbookMatrix } from "./workbook-file";
+import {
+  matrixOfRatingsFile,
+  openForUpdate,
+  saveWorkbook,
+  workbookFramework,
+  workbookMatrix,
+} from "./workbook-file";
 
 export interface ScoreOptions {
   /** A ratings file, or (into) the workbook whose Ratings sheet is scored and whose heatmaps are updated. */
@@ -33,22 +39,25 @@ const percent = (share: number): string => `${Math.round(share * 100)}%`;
 export async function scoreCommand(options: ScoreOptions, context: CliContext): Promise<void> {
   if ((options.ratings === undefined) === (options.into === undefined))
     throw new UsageError("score needs either --ratings FILE or --into BOOK.xlsx");
+  const named = options.framework !== undefined;
   const framework = await loadFrameworkFile(options.framework);
   let matrix: CareerMatrix;
   let scored: PersonReadiness[];
   if (options.into !== undefined) {
     context.progress(`reading ${options.into}`);
     const host = await openForUpdate(options.into);
-    const result = await scoreRatings(host, framework);
+    const inUse = await workbookFramework(options.into, host, framework, named, context);
+    const result = await scoreRatings(host, inUse);
     reportProblems(options.into, result.problems, context);
-    matrix = await workbookMatrix(options.into, host, framework, { ...context, stderr: () => undefined });
+    matrix = await workbookMatrix(options.into, host, inUse, { ...context, stderr: () => undefined });
     context.progress(`updating ${options.into}`);
     await saveWorkbook(options.into, host);
     scored = result.scored;
   } else {
     const file = options.ratings as string;
     // A workbook's ratings are scored against its own matrix sheets, as the add-in scores them.
-    matrix = (await matrixOfRatingsFile(file, framework, context)) ?? careerMatrixFromFramework(framework);
+    matrix =
+      (await matrixOfRatingsFile(file, framework, context, named)) ?? careerMatrixFromFramework(framework);
     context.progress(`reading ${file}`);
     const read = await ratingsTable(file, matrix, {
       encoding: options.encoding,
@@ -60,15 +69,17 @@ export async function scoreCommand(options: ScoreOptions, context: CliContext): 
     scored = scoreTeam(matrix, read.people);
   }
   if (options.format === "json") {
-    const people = scored.map(({ person, levels, current, next, highestReady }) => ({
+    const people = scored.map(({ person, levels, current, next, nextLevels, highestReady }) => ({
       person: person.person,
       track: person.track,
       level: person.level,
+      specialisation: person.specialisation ?? null,
       team: person.team,
       rater: person.rater,
       row: person.row,
       current: current && summary(current),
       next: next && summary(next),
+      nextLevels: nextLevels.map(summary),
       highestReady: highestReady ?? null,
       levels: levels.map(summary),
     }));

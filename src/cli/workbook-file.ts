@@ -12,6 +12,7 @@ import { loadValuesWorkbook, loadWholeWorkbook } from "../hosts/xlsx/xlsx-reader
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { workbookToBytes } from "../hosts/xlsx/xlsx-writer";
 import { readCareerMatrix } from "../workbook/commands";
+import { frameworkInUse } from "../workbook/framework-in-workbook";
 import { isMatrixKey } from "../workbook/matrix-edits";
 import { reportProblems, type CliContext } from "./context";
 import { writeOutput } from "./output-file";
@@ -87,11 +88,32 @@ export async function workbookMatrix(
   return matrix;
 }
 
-/** For `--ratings BOOK.xlsx`: the workbook's edited matrix, or undefined for a CSV or a workbook without one. */
+/**
+ * The framework to use on a workbook: the one `--framework` names when given, else the one the workbook keeps (its
+ * "Framework in use" sheet), else the bundled one. A kept framework that cannot be used is a warning.
+ */
+export async function workbookFramework(
+  file: string,
+  host: XlsxHost,
+  framework: Framework,
+  named: boolean,
+  context: CliContext,
+): Promise<Framework> {
+  if (named) return framework;
+  const kept = await frameworkInUse(host, framework);
+  for (const problem of kept.problems) context.stderr(`${file}:1:1: warning: ${problem}\n`);
+  return kept.framework;
+}
+
+/**
+ * For `--ratings BOOK.xlsx`: the workbook's edited matrix over the framework it keeps (unless `--framework` named
+ * one), or undefined for a CSV or a workbook without matrix sheets.
+ */
 export async function matrixOfRatingsFile(
   file: string,
   framework: Framework,
   context: CliContext,
+  named = false,
 ): Promise<CareerMatrix | undefined> {
   if (path.extname(file).toLowerCase() !== ".xlsx") return undefined;
   let bytes: Uint8Array;
@@ -107,5 +129,5 @@ export async function matrixOfRatingsFile(
     () => undefined,
   );
   if (!host || !(await host.ownedSheets()).some((sheet) => isMatrixKey(sheet.key))) return undefined;
-  return workbookMatrix(file, host, framework, context);
+  return workbookMatrix(file, host, await workbookFramework(file, host, framework, named, context), context);
 }

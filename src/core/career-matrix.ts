@@ -1,7 +1,15 @@
 /** Resolves the framework into one matrix per track, and finds tracks and levels in it by what people type. */
 import type { CompetencyId, Framework, LevelId, TrackId } from "./framework";
 import { expectationOn } from "./framework-expectation";
-import type { CareerMatrix, MatrixCompetency, MatrixExpectation, MatrixLevel, TrackMatrix } from "./matrix";
+import type {
+  CareerMatrix,
+  MatrixCompetency,
+  MatrixExpectation,
+  MatrixLevel,
+  MatrixSpecialisation,
+  MatrixTransfer,
+  TrackMatrix,
+} from "./matrix";
 import { nameKey } from "./names";
 
 /**
@@ -54,17 +62,77 @@ export function careerMatrixFromFramework(framework: Framework, trackIds?: Track
           }
           const resolved: MatrixCompetency = { id: c.id, name: c.name, area: c.area, expectations };
           if (c.label !== undefined) resolved.label = c.label;
+          if (c.specialisation !== undefined) resolved.specialisation = c.specialisation;
           return resolved;
         });
       return { id: track.id, name: track.name, levels, competencies };
     });
 
-  return {
+  const matrix: CareerMatrix = {
     scale: framework.scale.map((p) => ({ ...p })).sort((a, b) => a.value - b.value),
     areas: framework.areas.map((a) => ({ ...a })),
     scoring: { ...framework.scoring },
     tracks,
   };
+  if (framework.specialisations !== undefined && framework.specialisations.length > 0)
+    matrix.specialisations = framework.specialisations.map(({ id, name, from, tracks: on }) => ({
+      id,
+      name,
+      from,
+      tracks: [...on],
+    }));
+  if (framework.transfers.length > 0)
+    matrix.transfers = framework.transfers.map(({ from, to, fromTrack, toTrack }) => ({
+      from,
+      to,
+      ...(fromTrack === undefined ? {} : { fromTrack }),
+      ...(toTrack === undefined ? {} : { toTrack }),
+    }));
+  return matrix;
+}
+
+/** The lateral moves from a track to another track of the matrix, in framework order (Backend: Production, Support…). */
+export function transfersFrom(matrix: CareerMatrix, trackId: TrackId): MatrixTransfer[] {
+  const tracks = new Set(matrix.tracks.map((t) => t.id));
+  return (matrix.transfers ?? []).filter(
+    (t) => t.fromTrack === trackId && t.toTrack !== undefined && tracks.has(t.toTrack),
+  );
+}
+
+/** The framework's lateral move from one track to the other, if it has one. */
+export function transferBetween(
+  matrix: CareerMatrix,
+  fromTrack: TrackId,
+  toTrack: TrackId,
+): MatrixTransfer | undefined {
+  return (matrix.transfers ?? []).find((t) => t.fromTrack === fromTrack && t.toTrack === toTrack);
+}
+
+/**
+ * The specialisation that counts for a person: the one they chose when it exists and applies to their track (Secure
+ * is a Backend specialisation, not the Security department's), otherwise none.
+ */
+export function specialisationFor(
+  matrix: CareerMatrix,
+  track: TrackId,
+  chosen: string | undefined,
+): MatrixSpecialisation | undefined {
+  if (chosen === undefined || chosen === "") return undefined;
+  return matrix.specialisations?.find((s) => s.id === chosen && s.tracks.includes(track));
+}
+
+/** A specialisation by id or name, ignoring case and spacing ("Ops & Enablement", "ops-enablement"). */
+export function findSpecialisation(matrix: CareerMatrix, idOrName: string): MatrixSpecialisation | undefined {
+  const key = nameKey(idOrName);
+  if (key === "") return undefined;
+  return matrix.specialisations?.find(
+    (s) => s.id === idOrName || nameKey(s.id) === key || nameKey(s.name) === key,
+  );
+}
+
+/** Whether a competency counts for someone with this specialisation (or none). */
+export function countsFor(competency: MatrixCompetency, specialisation: string | undefined): boolean {
+  return competency.specialisation === undefined || competency.specialisation === specialisation;
 }
 
 /** A track by id or name, ignoring case and spacing. */
@@ -106,6 +174,30 @@ export function nextLevel(track: TrackMatrix, level: LevelId): MatrixLevel | und
     if (l.path === current.path && l.rank > current.rank && (!best || l.rank < best.rank)) best = l;
   }
   return best;
+}
+
+/**
+ * The levels a person at `level` may go to next: the next one on their own path, and where the paths fork (an IC
+ * level just below the track's first management rank, e.g. Senior) also that management level (Engineering Manager).
+ * Own path first.
+ */
+export function nextLevels(track: TrackMatrix, level: LevelId): MatrixLevel[] {
+  const current = track.levels.find((l) => l.id === level);
+  if (!current) return [];
+  const own = nextLevel(track, level);
+  const result = own ? [own] : [];
+  if (current.path !== "ic") return result;
+  const management = track.levels.filter((l) => l.path === "management");
+  if (management.length === 0) return result;
+  const forkRank = Math.min(...management.map((l) => l.rank));
+  const fork = management.find((l) => l.rank === forkRank);
+  if (fork && current.rank === forkRank - 1 && fork !== own) result.push(fork);
+  return result;
+}
+
+/** A level's name with its job grade where the framework knows it ("Distinguished (grade 10)"); else the name alone. */
+export function levelWithGrade(level: { name?: string; grade?: number }, name = level.name ?? ""): string {
+  return level.grade === undefined ? name : `${name} (grade ${level.grade})`;
 }
 
 /** Readiness weight of each competency: its area's weight, 1 when the area has none. */

@@ -2,7 +2,7 @@
  * Two (track, level) pairs side by side: two levels of one track, or the same level on two tracks for a lateral
  * transfer. Rows follow area order, then the "from" track's order, then competencies only the "to" side has.
  */
-import { findLevel, findTrack } from "./career-matrix";
+import { findLevel, findTrack, transferBetween } from "./career-matrix";
 import type { CompetencyId } from "./framework";
 import { listNames } from "./names";
 import type { CareerMatrix, MatrixCompetency, MatrixLevel, TrackMatrix } from "./matrix";
@@ -39,7 +39,14 @@ function resolve(matrix: CareerMatrix, ref: LevelRef): { track: TrackMatrix; lev
 }
 
 function side(track: TrackMatrix, level: MatrixLevel): ComparisonSide {
-  return { track: track.id, level: level.id, trackName: track.name, title: level.title };
+  const result: ComparisonSide = {
+    track: track.id,
+    level: level.id,
+    trackName: track.name,
+    title: level.title,
+  };
+  if (level.grade !== undefined) result.grade = level.grade;
+  return result;
 }
 
 export function compareLevels(matrix: CareerMatrix, from: LevelRef, to: LevelRef): LevelComparison {
@@ -75,5 +82,8 @@ export function compareLevels(matrix: CareerMatrix, from: LevelRef, to: LevelRef
     if (after) row.to = { ...after };
     rows.push(row);
   }
-  return { from: side(a.track, a.level), to: side(b.track, b.level), rows };
+  const comparison: LevelComparison = { from: side(a.track, a.level), to: side(b.track, b.level), rows };
+  const transfer = a.track.id === b.track.id ? undefined : transferBetween(matrix, a.track.id, b.track.id);
+  if (transfer) comparison.transfer = { from: transfer.from, to: transfer.to };
+  return comparison;
 }

@@ -28,6 +28,11 @@ export function frameworkFromMatrix(base: Framework, matrix: CareerMatrix): Fram
     levels: base.levels.map((level) => ({ ...level })),
     tracks: base.tracks.map((track) => ({ ...track, ladder: track.ladder.map((step) => ({ ...step })) })),
     competencies,
+    ...(base.specialisations === undefined
+      ? {}
+      : {
+          specialisations: base.specialisations.map((s) => ({ ...s, tracks: [...s.tracks] })),
+        }),
     transfers: base.transfers.map((transfer) => ({ ...transfer })),
     scoring: { ...matrix.scoring },
   };
@@ -121,6 +126,9 @@ function exportCompetency(
     ...(first.competency.label === undefined ? {} : { label: first.competency.label }),
     tracks: onTracks.map(({ track }) => track.id),
     paths,
+    ...(first.competency.specialisation === undefined
+      ? {}
+      : { specialisation: first.competency.specialisation }),
     expectations,
   };
   if (Object.keys(overrides).length > 0) competency.overrides = overrides;

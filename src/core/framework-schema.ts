@@ -127,6 +127,10 @@ export const competencySchema = z
       }),
     tracks: list(id).min(1, { error: expected("at least one track") }),
     paths: list(careerPathSchema).min(1, { error: expected("at least one path") }),
+    specialisation: id.optional().meta({
+      description:
+        "The id of a specialisation: the competency then counts only for people who took it on (absent: for everyone).",
+    }),
     expectations: z.record(z.string(), expectationSchema.nullable()).meta({
       description:
         "Keyed by level id: an expectation at every level of its tracks' ladders on its paths, or null where that level expects nothing of it.",
@@ -138,6 +142,23 @@ export const competencySchema = z
     source,
   })
   .meta({ description: "Something people are rated on, with what each level expects of it." });
+
+export const specialisationSchema = z
+  .strictObject({
+    id,
+    name: text.refine((name) => !name.includes(","), {
+      error: expected(
+        "a specialisation name without a comma (Excel's drop-down lists separate names by commas)",
+      ),
+    }),
+    from: id,
+    tracks: list(id).min(1, { error: expected("at least one track") }),
+    source,
+  })
+  .meta({
+    description:
+      "An optional focus a person may take on, from a level up, on some tracks; its competencies count only for the people who chose it.",
+  });
 
 export const transferSchema = z
   .strictObject({
@@ -177,6 +198,7 @@ export const frameworkSchema = z
       levels: list(levelSchema).min(1, { error: expected("at least one level") }),
       tracks: list(trackSchema).min(1, { error: expected("at least one track") }),
       competencies: list(competencySchema).min(1, { error: expected("at least one competency") }),
+      specialisations: list(specialisationSchema).optional(),
       transfers: list(transferSchema),
       scoring: scoringSchema,
     },

@@ -28,6 +28,10 @@ export function missingSources(framework: Framework): JsonProblem[] {
         ),
       ),
     ]),
+    ...(framework.specialisations ?? []).map((specialisation, i) => ({
+      path: `specialisations[${i}]`,
+      source: specialisation.source,
+    })),
     ...framework.transfers.map((transfer, i) => ({ path: `transfers[${i}]`, source: transfer.source })),
   ];
   return records

@@ -7,6 +7,7 @@ export type TrackId = string;
 export type LevelId = string;
 export type CompetencyId = string;
 export type AreaId = string;
+export type SpecialisationId = string;
 
 /**
  * Where a fact comes from: a seed document (file name in shared/seeds) and its section, or derived (and from what).
@@ -73,6 +74,8 @@ export interface Competency {
   tracks: TrackId[];
   /** Paths it applies to (management competencies apply to management levels only). */
   paths: CareerPath[];
+  /** Counts only for people who took on this specialisation; everyone else is not rated on it. */
+  specialisation?: SpecialisationId;
   /**
    * One entry for every level it applies to, keyed by level id: an expectation, or null where the level has none
    * (said explicitly, so a forgotten level is still caught).
@@ -80,6 +83,20 @@ export interface Competency {
   expectations: Record<LevelId, Expectation | null>;
   /** Where a track expects something else: track id -> level id -> expectation (null: none on that track). */
   overrides?: Record<TrackId, Record<LevelId, Expectation | null>>;
+  source?: Source;
+}
+
+/**
+ * An optional focus a person may take on (GitLab's Distinguished engineers: Ops & Enablement or Secure). Its
+ * competencies count in readiness only for the people who chose it, and only from level `from` up.
+ */
+export interface Specialisation {
+  id: SpecialisationId;
+  name: string;
+  /** The lowest level that expects anything of its competencies. */
+  from: LevelId;
+  /** The tracks on which a person may take it on. */
+  tracks: TrackId[];
   source?: Source;
 }
 
@@ -110,6 +127,8 @@ export interface Framework {
   levels: Level[];
   tracks: Track[];
   competencies: Competency[];
+  /** Absent or empty: the framework has none. */
+  specialisations?: Specialisation[];
   transfers: Transfer[];
   scoring: ScoringRules;
 }

@@ -81,6 +81,7 @@ function integrityProblems(framework: Framework): JsonProblem[] {
   framework.competencies.forEach((competency, i) =>
     checkCompetency(framework, competency, `competencies[${i}]`, report),
   );
+  checkSpecialisations(framework, report);
   checkTransfers(framework, report);
   if (framework.scoring.almost > framework.scoring.ready) {
     report(
@@ -331,6 +332,75 @@ function checkMonotone(framework: Framework, competency: Competency, at: string,
       }
     }
   }
+}
+
+/**
+ * A specialisation starts at a level of each of its tracks; its competencies are on its tracks only and expect
+ * nothing below its first level, so nobody is rated on it before they can take it on.
+ */
+function checkSpecialisations(framework: Framework, report: Report): void {
+  const specialisations = framework.specialisations ?? [];
+  uniqueIds(specialisations, "specialisations", report);
+  const levels = new Map(framework.levels.map((level) => [level.id, level]));
+  const tracks = new Map(framework.tracks.map((track) => [track.id, track]));
+  specialisations.forEach((specialisation, i) => {
+    const at = `specialisations[${i}]`;
+    const from = levels.get(specialisation.from);
+    if (from === undefined)
+      report(
+        `${at}.from`,
+        `expected one of the level ids (${[...levels.keys()].join(", ")}), found '${specialisation.from}'`,
+      );
+    specialisation.tracks.forEach((trackId, t) => {
+      const track = tracks.get(trackId);
+      if (track === undefined)
+        report(
+          `${at}.tracks[${t}]`,
+          `expected one of the track ids (${[...tracks.keys()].join(", ")}), found '${trackId}'`,
+        );
+      else if (from !== undefined && !track.ladder.some((step) => step.level === from.id))
+        report(
+          `${at}.tracks[${t}]`,
+          `expected a track whose ladder has '${from.id}' (where the specialisation starts), but '${trackId}' has not`,
+        );
+    });
+    duplicates(specialisation.tracks).forEach((t) =>
+      report(`${at}.tracks[${t}]`, `expected each track once, found '${specialisation.tracks[t]}' twice`),
+    );
+  });
+  const byId = new Map(specialisations.map((s) => [s.id, s]));
+  framework.competencies.forEach((competency, c) => {
+    if (competency.specialisation === undefined) return;
+    const at = `competencies[${c}]`;
+    const specialisation = byId.get(competency.specialisation);
+    if (specialisation === undefined) {
+      const ids = [...byId.keys()];
+      report(
+        `${at}.specialisation`,
+        ids.length === 0
+          ? `expected a specialisation id, but the framework has no "specialisations": add it there or remove this field`
+          : `expected one of the specialisation ids (${ids.join(", ")}), found '${competency.specialisation}'`,
+      );
+      return;
+    }
+    competency.tracks.forEach((trackId, t) => {
+      if (!specialisation.tracks.includes(trackId))
+        report(
+          `${at}.tracks[${t}]`,
+          `expected a track of specialisation '${specialisation.id}' (${specialisation.tracks.join(", ")}), found '${trackId}'`,
+        );
+    });
+    const from = levels.get(specialisation.from);
+    if (from === undefined) return;
+    for (const [levelId, expectation] of Object.entries(competency.expectations)) {
+      const level = levels.get(levelId);
+      if (expectation !== null && level !== undefined && level.path === from.path && level.rank < from.rank)
+        report(
+          `${at}.expectations.${levelId}`,
+          `expected null: specialisation '${specialisation.id}' starts at '${from.id}', above '${levelId}'`,
+        );
+    }
+  });
 }
 
 function checkTransfers(framework: Framework, report: Report): void {

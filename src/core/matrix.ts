@@ -11,6 +11,7 @@ import type {
   LevelId,
   ScalePoint,
   ScoringRules,
+  SpecialisationId,
   TrackId,
 } from "./framework";
 
@@ -34,6 +35,8 @@ export interface MatrixCompetency {
   /** Short label for narrow columns (heatmap headers); the name stands in when there is none. */
   label?: string;
   area: AreaId;
+  /** Counts only for people who took on this specialisation. */
+  specialisation?: SpecialisationId;
   /** Keyed by level id; a level with no entry has no expectation for this competency on this track. */
   expectations: Partial<Record<LevelId, MatrixExpectation>>;
 }
@@ -47,9 +50,29 @@ export interface TrackMatrix {
   competencies: MatrixCompetency[];
 }
 
+export interface MatrixSpecialisation {
+  id: SpecialisationId;
+  name: string;
+  /** The lowest level that expects anything of its competencies. */
+  from: LevelId;
+  tracks: TrackId[];
+}
+
+/** A lateral move of the framework between two roles, with their tracks where the framework has them. */
+export interface MatrixTransfer {
+  from: string;
+  to: string;
+  fromTrack?: TrackId;
+  toTrack?: TrackId;
+}
+
 export interface CareerMatrix {
   scale: ScalePoint[];
   areas: Area[];
   scoring: ScoringRules;
   tracks: TrackMatrix[];
+  /** Optional choices a person may take on; absent when the framework has none. */
+  specialisations?: MatrixSpecialisation[];
+  /** Lateral moves between roles; absent when the framework has none. */
+  transfers?: MatrixTransfer[];
 }

@@ -3,7 +3,7 @@
  * its cell and says what to do, and every valid row still scores.
  */
 import { cellRef } from "./a1";
-import { findLevel, findTrack } from "./career-matrix";
+import { findLevel, findSpecialisation, findTrack } from "./career-matrix";
 import type { CompetencyId } from "./framework";
 import type { CareerMatrix } from "./matrix";
 import { listNames, nameKey, personKey } from "./names";
@@ -31,7 +31,7 @@ const ERROR_VALUE = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|
 /** A date cell as the workbook reader gives it (ISO text). */
 const DATE_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-const FIELDS = ["person", "track", "level", "rater", "team"] as const;
+const FIELDS = ["person", "track", "level", "rater", "team", "specialisation"] as const;
 type Field = (typeof FIELDS)[number];
 const FIELD_HEADER: Record<Field, string> = {
   person: "Person",
@@ -39,6 +39,7 @@ const FIELD_HEADER: Record<Field, string> = {
   level: "Level",
   rater: "Rater",
   team: "Team",
+  specialisation: "Specialisation",
 };
 const REQUIRED: Field[] = ["person", "track", "level"];
 
@@ -83,7 +84,8 @@ function readHeader(
       return;
     }
     const key = nameKey(title);
-    const field = FIELDS.find((f) => f === key);
+    // Both spellings of the optional Specialisation column are read.
+    const field = FIELDS.find((f) => f === (key === "specialization" ? "specialisation" : key));
     if (field) {
       if (fieldColumn[field] !== undefined) {
         const first = cellRef(1, fieldColumn[field]);
@@ -104,7 +106,7 @@ function readHeader(
         "warning",
         1,
         col,
-        `"${shortText(title)}" in ${ref} is neither a competency of the matrix nor Person, Track, Level, Rater or Team: its column is ignored. Check the spelling against the matrix.`,
+        `"${shortText(title)}" in ${ref} is neither a competency of the matrix nor Person, Track, Level, Rater, Team or Specialisation: its column is ignored. Check the spelling against the matrix.`,
       );
       return;
     }
@@ -326,7 +328,7 @@ export function readRatings(
       }
     }
     if (!track || !level) continue;
-    people.push({
+    const read: PersonRatings = {
       person,
       track: track.id,
       level: level.id,
@@ -334,9 +336,60 @@ export function readRatings(
       team: col.team === undefined ? "" : text(row[col.team]).replace(/\s+/g, " "),
       row: row1,
       ratings,
-    });
+    };
+    if (col.specialisation !== undefined) {
+      const specialisation = readSpecialisation(matrix, track, person, row1, col.specialisation, row, report);
+      if (specialisation !== undefined) read.specialisation = specialisation;
+    }
+    people.push(read);
   }
   return { people, columns, problems };
+}
+
+/**
+ * The specialisation a person took on, by id or name; blank is none. One that is unknown, or not offered on their
+ * track (Secure is a Backend specialisation, not the Security track's), is a warning and the person scores without it.
+ */
+function readSpecialisation(
+  matrix: CareerMatrix,
+  track: CareerMatrix["tracks"][number],
+  person: string,
+  row1: number,
+  col0: number,
+  row: Cell[],
+  report: Report,
+): string | undefined {
+  const typed = text(row[col0]);
+  if (typed === "" || nameKey(typed) === "none") return undefined;
+  const ref = cellRef(row1, col0);
+  const offered = (matrix.specialisations ?? []).filter((s) => s.tracks.includes(track.id));
+  const choices =
+    offered.length === 0
+      ? `the ${track.name} track has no specialisation: clear the cell`
+      : `use ${listNames(
+          offered.map((s) => s.name),
+          offered.length,
+        )}, or leave it blank`;
+  const found = findSpecialisation(matrix, typed);
+  if (found === undefined) {
+    report(
+      "warning",
+      row1,
+      col0,
+      `Specialisation "${shortText(typed)}" in ${ref} is not one of the framework's: ${choices}. ${shortText(person)} is scored without one.`,
+    );
+    return undefined;
+  }
+  if (!found.tracks.includes(track.id)) {
+    report(
+      "warning",
+      row1,
+      col0,
+      `${found.name} in ${ref} is not offered on the ${track.name} track: ${choices}. ${shortText(person)} is scored without one.`,
+    );
+    return undefined;
+  }
+  return found.id;
 }
 
 function memo<T>(find: (key: string) => T): (key: string) => T {

@@ -3,7 +3,7 @@
  * readiness = weight of assessed competencies rated at or above the expectation / weight of assessed competencies
  * (0 when none is assessed); coverage = assessed / expected; status from the framework's thresholds.
  */
-import { competencyWeights } from "./career-matrix";
+import { competencyWeights, countsFor, nextLevels, specialisationFor } from "./career-matrix";
 import type { CompetencyId, LevelId, ScoringRules } from "./framework";
 import { GapTable } from "./gap-table";
 import type { CareerMatrix, MatrixLevel, TrackMatrix } from "./matrix";
@@ -42,6 +42,8 @@ interface ScoringTrack {
   levelIndex: Map<LevelId, number>;
   /** Per level: index of the next level on its path, or -1. */
   next: Int32Array;
+  /** Per level: indexes of every level that may come next (own path first, then the management fork). */
+  nextLevels: number[][];
   /** Ratings of the person being scored, NaN = not assessed; reused from person to person. */
   scratch: Float64Array;
   /** The scratch ratings' offsets in the gap table. */
@@ -49,7 +51,18 @@ interface ScoringTrack {
   gaps: GapTable;
 }
 
-function prepareTrack(matrix: CareerMatrix, track: TrackMatrix): ScoringTrack {
+/**
+ * `specialisation`: the one the people scored with this preparation took on (undefined: none); competencies of any
+ * other specialisation are left out, as if the track did not have them.
+ */
+function prepareTrack(
+  matrix: CareerMatrix,
+  fullTrack: TrackMatrix,
+  specialisation: string | undefined,
+): ScoringTrack {
+  const track: TrackMatrix = fullTrack.competencies.every((c) => countsFor(c, specialisation))
+    ? fullTrack
+    : { ...fullTrack, competencies: fullTrack.competencies.filter((c) => countsFor(c, specialisation)) };
   const weightOf = competencyWeights(matrix, track);
   const ids = track.competencies.map((c) => c.id);
   const weights = Float64Array.from(ids, (id) => weightOf.get(id) ?? 1);
@@ -79,13 +92,17 @@ function prepareTrack(matrix: CareerMatrix, track: TrackMatrix): ScoringTrack {
     });
     return best;
   });
+  const levelIndex = new Map(track.levels.map((l, i) => [l.id, i]));
   return {
     track,
     ids,
     weights,
     levels,
-    levelIndex: new Map(track.levels.map((l, i) => [l.id, i])),
+    levelIndex,
     next,
+    nextLevels: track.levels.map((level) =>
+      nextLevels(track, level.id).map((l) => levelIndex.get(l.id) as number),
+    ),
     scratch: new Float64Array(ids.length),
     ratingSlots: new Int32Array(ids.length),
     gaps,
@@ -159,11 +176,12 @@ function scoreWith(t: ScoringTrack, person: PersonRatings, scoring: ScoringRules
     t.ratingSlots[i] = t.gaps.ratingSlot(ratings[i]);
   }
   const levels = t.levels.map((l) => scoreLevel(t, l, scoring));
-  const result: PersonReadiness = { person, levels };
+  const result: PersonReadiness = { person, levels, nextLevels: [] };
   const at = t.levelIndex.get(person.level);
   if (at === undefined) return result;
   result.current = levels[at];
   if (t.next[at] >= 0) result.next = levels[t.next[at]];
+  result.nextLevels = t.nextLevels[at].map((i) => levels[i]);
   const path = t.levels[at].level.path;
   let best = -1;
   levels.forEach((l, i) => {
@@ -177,19 +195,20 @@ function scoreWith(t: ScoringTrack, person: PersonRatings, scoring: ScoringRules
 
 /** A person whose track is not in the matrix scores no level at all rather than failing the team. */
 export function scorePerson(matrix: CareerMatrix, person: PersonRatings): PersonReadiness {
-  const track = matrix.tracks.find((t) => t.id === person.track);
-  return track ? scoreWith(prepareTrack(matrix, track), person, matrix.scoring) : { person, levels: [] };
+  return scoreTeam(matrix, [person])[0];
 }
 
 export function scoreTeam(matrix: CareerMatrix, people: PersonRatings[]): PersonReadiness[] {
   const prepared = new Map<string, ScoringTrack>();
   return people.map((person) => {
-    let t = prepared.get(person.track);
+    const specialisation = specialisationFor(matrix, person.track, person.specialisation)?.id;
+    const key = `${person.track}\u0000${specialisation ?? ""}`;
+    let t = prepared.get(key);
     if (!t) {
       const track = matrix.tracks.find((tr) => tr.id === person.track);
-      if (!track) return { person, levels: [] };
-      t = prepareTrack(matrix, track);
-      prepared.set(person.track, t);
+      if (!track) return { person, levels: [], nextLevels: [] };
+      t = prepareTrack(matrix, track, specialisation);
+      prepared.set(key, t);
     }
     return scoreWith(t, person, matrix.scoring);
   });

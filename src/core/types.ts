@@ -1,5 +1,5 @@
 /** Results of reading and scoring ratings: the vocabulary shared by sheets, hosts, the task pane and the CLI. */
-import type { AreaId, CompetencyId, LevelId, TrackId } from "./framework";
+import type { AreaId, CompetencyId, LevelId, SpecialisationId, TrackId } from "./framework";
 import type { MatrixExpectation } from "./matrix";
 
 /** A cell as any host reads it. */
@@ -26,6 +26,8 @@ export interface PersonRatings {
   level: LevelId;
   rater: string;
   team: string;
+  /** The specialisation they took on, if any (its id); its competencies count for them only. */
+  specialisation?: SpecialisationId;
   /** 1-based row of the person in the table read (for pointing back at it). */
   row: number;
   /** Assessed competencies only; a blank cell is not assessed. */
@@ -80,6 +82,11 @@ export interface PersonReadiness {
   current?: LevelReadiness;
   /** Readiness for the next level on the person's path, if any. */
   next?: LevelReadiness;
+  /**
+   * Readiness for every level they may go to next: `next` first, then, for a Senior, the management fork
+   * (Engineering Manager). Empty at the top of a ladder.
+   */
+  nextLevels: LevelReadiness[];
   /** Highest-ranked level on the person's path with status Ready. */
   highestReady?: LevelId;
 }
@@ -153,6 +160,8 @@ export interface ComparisonSide {
   level: LevelId;
   trackName: string;
   title: string;
+  /** The level's job grade, where the framework knows it. */
+  grade?: number;
 }
 
 export interface ComparisonRow {
@@ -169,5 +178,7 @@ export interface ComparisonRow {
 export interface LevelComparison {
   from: ComparisonSide;
   to: ComparisonSide;
+  /** Across tracks: the framework's lateral move between the two roles, when it has one. */
+  transfer?: { from: string; to: string };
   rows: ComparisonRow[];
 }

@@ -25,6 +25,7 @@ export const sampleTeamSchema = z.strictObject({
         level: text,
         rater: text,
         team: text,
+        specialisation: text.optional(),
         ratings: z.record(z.string(), z.number().int({ error: "expected a whole scale value" })),
       }),
     )
@@ -64,6 +65,14 @@ function referenceProblems(team: SampleTeam, framework: Framework): JsonProblem[
         path: `${at}.level`,
         message: `expected a level on the ${track.name} ladder (${ids}), found '${person.level}'`,
       });
+    }
+    if (person.specialisation !== undefined) {
+      const offered = (framework.specialisations ?? []).filter((s) => s.tracks.includes(track.id));
+      if (!offered.some((s) => s.id === person.specialisation))
+        problems.push({
+          path: `${at}.specialisation`,
+          message: `expected a specialisation of the ${track.name} track (${offered.map((s) => s.id).join(", ") || "none"}), found '${person.specialisation}'`,
+        });
     }
     for (const [competencyId, rating] of Object.entries(person.ratings)) {
       const path = `${at}.ratings.${competencyId}`;

@@ -43,8 +43,8 @@ export function comparisonRows(comparison: LevelComparison, areas: Area[] = []):
 const STATUS_TEXT = STATUS_WORD;
 
 /**
- * One row per person: readiness and status at their current level and the next one on their path, and the highest
- * level they are Ready for. Readiness is a share in [0, 1]; `format` turns it into text such as "75%".
+ * One row per person: readiness and status at their current level, the next one on their path and, where the paths
+ * fork (a Senior), the other next level; and the highest level they are Ready for. Readiness is a share in [0, 1]; `format` turns it into text such as "75%".
  */
 export function readinessRows(
   matrix: CareerMatrix,
@@ -62,12 +62,17 @@ export function readinessRows(
     "Next level",
     "Next readiness",
     "Next status",
+    "Or next",
+    "Its readiness",
+    "Its status",
     "Highest Ready level",
   ];
   const tracks = new Map(matrix.tracks.map((track) => [track.id, track]));
   return [
     header,
-    ...scored.map(({ person, current, next, highestReady }): Cell[] => {
+    ...scored.map(({ person, current, next, nextLevels, highestReady }): Cell[] => {
+      // The other way up, where the paths fork: Engineering Manager for a Senior.
+      const fork = nextLevels.find((l) => l !== next);
       const track = tracks.get(person.track);
       const levelName = (id: string | undefined): Cell =>
         id === undefined ? null : (track?.levels.find((level) => level.id === id)?.name ?? id);
@@ -82,6 +87,9 @@ export function readinessRows(
         levelName(next?.level),
         next ? format(next.readiness) : null,
         next ? STATUS_TEXT[next.status] : null,
+        levelName(fork?.level),
+        fork ? format(fork.readiness) : null,
+        fork ? STATUS_TEXT[fork.status] : null,
         levelName(highestReady),
       ];
     }),

@@ -2,6 +2,7 @@
  * A level comparison laid out for reading and printing: each competency's expectation on both sides, value and
  * descriptor, the change, and whether it is on both sides or one.
  */
+import { levelWithGrade } from "../core/career-matrix";
 import type { CareerMatrix } from "../core/matrix";
 import type { ComparisonSide, LevelComparison } from "../core/types";
 import { rangeA1 } from "./a1";
@@ -36,11 +37,25 @@ export function comparisonSheetSpec(
   const fromLabel = from.title || from.level;
   const toLabel = to.title || to.level;
   const presence = { both: "Both", "from-only": `${fromLabel} only`, "to-only": `${toLabel} only` };
+  const tracks = from.track === to.track ? from.trackName : `${from.trackName} → ${to.trackName}`;
   const cells: SpecCell[][] = [
     [`${fromLabel} → ${toLabel}`],
-    [from.track === to.track ? from.trackName : `${from.trackName} → ${to.trackName}`],
+    [
+      comparison.transfer
+        ? `${tracks}: a lateral transfer of the framework (${comparison.transfer.from} → ${comparison.transfer.to})`
+        : tracks,
+    ],
     [],
-    ["Area", "Competency", fromLabel, null, toLabel, null, "Change", "On"],
+    [
+      "Area",
+      "Competency",
+      levelWithGrade(from, fromLabel),
+      null,
+      levelWithGrade(to, toLabel),
+      null,
+      "Change",
+      "On",
+    ],
     [null, null, "Value", "Expectation", "Value", "Expectation", null, null],
   ];
   const styles: StyledRange[] = [

@@ -19,8 +19,8 @@ import {
   blockStyles,
   COLUMNS_CHECK_CELL,
   COLUMNS_CHECK_STYLE,
-  expectationsKey,
   type LiveFormulas,
+  personExpectationsKey,
 } from "./live-formulas";
 import { gapScale, GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
@@ -122,7 +122,7 @@ export function competencyHeatmapSheetSpec(
     const keyCell = `$${columnLetter(keyColumn)}${row}`;
     const positionCell = `$${columnLetter(positionColumn)}${row}`;
     const personCell = live.personText(person.row, person.person);
-    const key = target ? expectationsKey(person.track, target.level) : null;
+    const key = target ? personExpectationsKey(matrix, person, target.level) : null;
 
     // Every competency column holds the same formula for everyone: blank where nothing is expected.
     const gapCells: SpecCell[] = competencies.map((c, k) => {

@@ -12,10 +12,10 @@
  * and a check cell at the top of the sheet compares them with the headers now there. When they differ every live
  * number on the sheet turns blank and the check says to refresh, which rewrites the formulas by header.
  */
-import { competencyWeights } from "../core/career-matrix";
+import { competencyWeights, countsFor, specialisationFor } from "../core/career-matrix";
 import type { CareerMatrix } from "../core/matrix";
 import { nameKey } from "../core/names";
-import type { Cell, RatingsColumn } from "../core/types";
+import type { Cell, PersonRatings, RatingsColumn } from "../core/types";
 import { columnLetter, rangeA1, sheetRef } from "./a1";
 import { GROUP, NOTE } from "./palette";
 import type { SpecCell, StyledRange } from "./spec";
@@ -49,9 +49,31 @@ export const COLUMNS_CHANGED = "Ratings columns changed: numbers hidden. Run Ref
 /** The check cell stands out: it is the only thing the sheet shows while its numbers are hidden. */
 export const COLUMNS_CHECK_STYLE = { bold: true, fontColor: "#C00000" } as const;
 
-/** The key of a track and level in the expectations block: "backend|senior". */
-export function expectationsKey(track: string, level: string): string {
-  return `${track}|${level}`;
+/**
+ * The key of a track in the block, with the specialisation that counts for the person if any: "backend",
+ * "backend|secure". Someone with a specialisation is scored on its competencies as well, so has rows of their own.
+ */
+export function trackKey(track: string, specialisation?: string): string {
+  return specialisation === undefined ? track : `${track}|${specialisation}`;
+}
+
+/** The key of a track and level in the expectations block: "backend|senior", "backend|secure|distinguished". */
+export function expectationsKey(track: string, level: string, specialisation?: string): string {
+  return `${trackKey(track, specialisation)}|${level}`;
+}
+
+/** A person's track key: their track, with their specialisation where it counts for them (see specialisationFor). */
+export function personTrackKey(matrix: CareerMatrix, person: PersonRatings): string {
+  return trackKey(person.track, specialisationFor(matrix, person.track, person.specialisation)?.id);
+}
+
+/** The key of a level as it counts for a person: "backend|senior", "backend|secure|distinguished". */
+export function personExpectationsKey(matrix: CareerMatrix, person: PersonRatings, level: string): string {
+  return expectationsKey(
+    person.track,
+    level,
+    specialisationFor(matrix, person.track, person.specialisation)?.id,
+  );
 }
 
 /**
@@ -137,23 +159,36 @@ export class LiveFormulas {
       ["Track|level", ...header],
     ];
     const keys: string[] = [];
-    for (const track of tracks) {
+    // Each track as people without a specialisation see it, then once per specialisation it offers.
+    const variants = tracks.flatMap((track) => [
+      { track, specialisation: undefined as string | undefined },
+      ...(this.matrix.specialisations ?? [])
+        .filter((s) => s.tracks.includes(track.id))
+        .map((s) => ({ track, specialisation: s.id as string | undefined })),
+    ]);
+    for (const { track, specialisation } of variants) {
       for (const level of track.levels) {
-        keys.push(expectationsKey(track.id, level.id));
+        keys.push(expectationsKey(track.id, level.id, specialisation));
         rows.push([
-          expectationsKey(track.id, level.id),
-          ...idAt.map(
-            (id) => track.competencies.find((c) => c.id === id)?.expectations[level.id]?.value ?? null,
-          ),
+          expectationsKey(track.id, level.id, specialisation),
+          ...idAt.map((id) => {
+            const competency = track.competencies.find((c) => c.id === id);
+            return competency && countsFor(competency, specialisation)
+              ? (competency.expectations[level.id]?.value ?? null)
+              : null;
+          }),
         ]);
       }
     }
     const keysEnd = top + rows.length - 1;
     rows.push([], ["Weights of the competencies (their area's weight), by track"], ["Track", ...header]);
     const weightsStart = top + rows.length;
-    for (const track of tracks) {
+    for (const { track, specialisation } of variants) {
       const weightOf = competencyWeights(this.matrix, track);
-      rows.push([track.id, ...idAt.map((id) => (id === undefined ? null : (weightOf.get(id) ?? null)))]);
+      rows.push([
+        trackKey(track.id, specialisation),
+        ...idAt.map((id) => (id === undefined ? null : (weightOf.get(id) ?? null))),
+      ]);
     }
     const keysStart = top + 2;
     const range = (from: number, to: number, left: number, right: number) =>

@@ -68,7 +68,9 @@ export function readMatrixSheet(
   const levelColumns = new Map<LevelId, number>();
   header.forEach((cell, column) => {
     if (column < 2 || column === idColumn || column === labelColumn || norm(cell) === "") return;
-    const level = baseTrack.levels.find((l) => [l.title, l.name, l.id].some((t) => norm(t) === norm(cell)));
+    // A header carries the level's grade where known ("… Engineer (grade 10)"); the title alone reads too.
+    const title = norm(cell).replace(/\s*\(grade \d+\)$/, "");
+    const level = baseTrack.levels.find((l) => [l.title, l.name, l.id].some((t) => norm(t) === title));
     if (level && !levelColumns.has(level.id)) levelColumns.set(level.id, column);
     else if (!level)
       report(
@@ -263,6 +265,8 @@ function readRow(
     return {};
   }
   const competency: MatrixCompetency = { id, name, area, expectations };
+  // Which specialisation a competency belongs to is framework data, not a cell: a row keeps its competency's.
+  if (baseCompetency?.specialisation !== undefined) competency.specialisation = baseCompetency.specialisation;
   const label =
     context.labelColumn < 0 ? baseCompetency?.label : text(cells[context.labelColumn]) || undefined;
   if (label !== undefined) {

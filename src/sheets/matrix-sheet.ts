@@ -3,6 +3,7 @@
  * expected value (a drop-down of the scale, coloured light to dark) and its descriptor (wrapped text), so a value is
  * edited without touching the words and both read back without parsing.
  */
+import { levelWithGrade } from "../core/career-matrix";
 import type { CareerMatrix, MatrixCompetency, MatrixLevel } from "../core/matrix";
 import type { TrackId } from "../core/framework";
 import { rangeA1 } from "./a1";
@@ -40,10 +41,11 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
     [`Scale: ${matrix.scale.map((p) => `${p.value} ${p.label}`).join(" · ")}`],
     [
       "Edit values (drop-down) and expectations here; they are read back when you score. " +
-        "Add a competency on a new row (leave Id blank); clear a row to remove it.",
+        "Add a competency on a new row (leave Id blank); clear a row to remove it." +
+        specialisationNote(matrix, track.competencies),
     ],
     [],
-    ["Area", "Competency", "Id", ...levels.flatMap((l) => [l.title, null]), LABEL_HEADER],
+    ["Area", "Competency", "Id", ...levels.flatMap((l) => [levelWithGrade(l, l.title), null]), LABEL_HEADER],
     [null, null, null, ...levels.flatMap(() => ["Value", "Expectation"])],
   ];
   const styles: StyledRange[] = [
@@ -113,6 +115,21 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
     validations,
     tabColor: "#1F4E79",
   };
+}
+
+/** Which rows belong to a specialisation, and that they count only for the people who took it on. */
+function specialisationNote(matrix: CareerMatrix, competencies: MatrixCompetency[]): string {
+  const offered = (matrix.specialisations ?? []).filter((s) =>
+    competencies.some((c) => c.specialisation === s.id),
+  );
+  if (offered.length === 0) return "";
+  const levelName = (id: string) =>
+    matrix.tracks.flatMap((t) => t.levels).find((l) => l.id === id)?.name ?? id;
+  const parts = offered.map((s) => {
+    const names = competencies.filter((c) => c.specialisation === s.id).map((c) => `"${c.name}"`);
+    return `${names.join(", ")} only for people with the ${s.name} specialisation, from ${levelName(s.from)}`;
+  });
+  return ` Specialisations (the Ratings sheet's Specialisation column): ${parts.join("; ")}.`;
 }
 
 function competencyRow(

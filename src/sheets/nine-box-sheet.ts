@@ -17,7 +17,7 @@ import type { CareerMatrix } from "../core/matrix";
 import { BAND_LABEL, NINE_BOX_BANDS, type NineBoxBand, nineBox } from "../core/nine-box";
 import type { Cell, PersonReadiness, Problem, ReadinessStatus } from "../core/types";
 import { a1, columnLetter, rangeA1 } from "./a1";
-import { blockStyles, expectationsKey, type LiveFormulas } from "./live-formulas";
+import { blockStyles, type LiveFormulas, personExpectationsKey, personTrackKey } from "./live-formulas";
 import { GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
 import { readinessBands, STATUS_LABEL, STATUS_ORDER, statusFormats, statusFormula } from "./status";
@@ -361,9 +361,9 @@ export function nineBoxSheetSpec(
         f: `=IFERROR(INDEX(${boxNames},MATCH(${bandOf(`${col("Current status")}${r}`)}&"|"&${bandOf(`${col("Next status")}${r}`)},${boxKeys},0)),"")`,
         v: placedIn?.name ?? "",
       },
-      person.track,
-      expectationsKey(person.track, person.level),
-      s.next ? expectationsKey(person.track, s.next.level) : null,
+      personTrackKey(matrix, person),
+      personExpectationsKey(matrix, person, person.level),
+      s.next ? personExpectationsKey(matrix, person, s.next.level) : null,
       { f: `=${live.ratingsRow(`$A${r}`)}`, v: live.ratingsRowValue(personCell) ?? "" },
     ]);
   });

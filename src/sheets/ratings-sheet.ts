@@ -3,7 +3,7 @@
  * rebuilt from what is on the sheet, never from scratch: every row and cell typed is kept (columns the add-in does not
  * know move to the end, untouched), new people and new competencies are added.
  */
-import { findLevel, findTrack } from "../core/career-matrix";
+import { findLevel, findSpecialisation, findTrack } from "../core/career-matrix";
 import type { CompetencyId } from "../core/framework";
 import type { CareerMatrix, MatrixCompetency } from "../core/matrix";
 import { nameKey, personKey } from "../core/names";
@@ -15,6 +15,15 @@ import type { SheetSpec } from "./spec";
 export const RATINGS_KEY = "ratings";
 export const RATINGS_NAME = "Ratings";
 export const RATINGS_FIELDS = ["Person", "Track", "Level", "Rater", "Team"] as const;
+/** The column after Team where the framework has specialisations: blank is none. */
+export const SPECIALISATION_FIELD = "Specialisation";
+
+/** The fields before the ratings: Person to Team, then Specialisation where the framework offers any. */
+export function ratingsFields(matrix: CareerMatrix): string[] {
+  return (matrix.specialisations ?? []).length > 0
+    ? [...RATINGS_FIELDS, SPECIALISATION_FIELD]
+    : [...RATINGS_FIELDS];
+}
 /** Room below the last person where the drop-downs already apply, for people typed by hand. */
 const ROOM_FOR_PEOPLE = 200;
 
@@ -26,6 +35,8 @@ export interface NewPerson {
   level: string;
   rater?: string;
   team?: string;
+  /** Specialisation id or name. */
+  specialisation?: string;
 }
 
 export interface RatingsSheet {
@@ -48,6 +59,7 @@ export function ratingsSheetSpec(
   formerNames: CareerMatrix[] = [],
 ): RatingsSheet {
   const header = existing?.[0] ?? [];
+  const fields = ratingsFields(matrix);
   const competencies = ratingCompetencies(matrix);
   const byKey = new Map<string, MatrixCompetency>();
   for (const c of competencies) for (const key of [nameKey(c.id), nameKey(c.name)]) byKey.set(key, c);
@@ -67,7 +79,7 @@ export function ratingsSheetSpec(
   const width = (existing ?? []).reduce((most, row) => Math.max(most, row.length), 0);
   for (let column = 0; column < width; column++) {
     const key = nameKey(text(header[column]));
-    const field = RATINGS_FIELDS.findIndex((f) => nameKey(f) === key);
+    const field = fields.findIndex((f) => nameKey(f) === (key === "specialization" ? "specialisation" : key));
     const competency = key ? byKey.get(key) : undefined;
     if (field >= 0 && ![...fieldAt.values()].includes(field)) fieldAt.set(column, field);
     else if (competency && ![...competencyAt.values()].includes(competency.id))
@@ -82,12 +94,12 @@ export function ratingsSheetSpec(
   const duplicateNames = new Set(
     order.map((c) => nameKey(c.name)).filter((key, i, all) => all.indexOf(key) !== i),
   );
-  const competencyColumn = new Map(order.map((c, i) => [c.id, RATINGS_FIELDS.length + i]));
-  const firstKept = RATINGS_FIELDS.length + order.length;
+  const competencyColumn = new Map(order.map((c, i) => [c.id, fields.length + i]));
+  const firstKept = fields.length + order.length;
 
   const rows: Cell[][] = [
     [
-      ...RATINGS_FIELDS,
+      ...fields,
       ...order.map((c) => (duplicateNames.has(nameKey(c.name)) ? c.id : c.name)),
       ...kept.map((column) => header[column] ?? null),
     ],
@@ -115,17 +127,20 @@ export function ratingsSheetSpec(
     present.add(key);
     const track = findTrack(matrix, person.track);
     const level = track && findLevel(track, person.level);
-    rows.push([
+    const row: Cell[] = [
       person.person.trim(),
       track?.name ?? person.track,
       level?.name ?? person.level,
       person.rater ?? null,
       person.team ?? null,
-    ]);
+    ];
+    if (fields.length > RATINGS_FIELDS.length && person.specialisation !== undefined)
+      row.push(findSpecialisation(matrix, person.specialisation)?.name ?? person.specialisation);
+    rows.push(trimRow(row));
     added.push(person.person.trim());
   }
 
-  const lastColumn = Math.max(firstKept + kept.length - 1, RATINGS_FIELDS.length - 1);
+  const lastColumn = Math.max(firstKept + kept.length - 1, fields.length - 1);
   const lastRow = rows.length - 1 + ROOM_FOR_PEOPLE;
   const scale = matrix.scale.map((p) => String(p.value));
   const validations = [
@@ -140,9 +155,16 @@ export function ratingsSheetSpec(
       error: "Pick a level from the list.",
     },
   ];
+  const specialisations = matrix.specialisations ?? [];
+  if (fields.length > RATINGS_FIELDS.length)
+    validations.push({
+      range: rangeA1(1, RATINGS_FIELDS.length, lastRow, RATINGS_FIELDS.length),
+      list: specialisations.map((s) => s.name),
+      error: `A specialisation is ${specialisations.map((s) => s.name).join(" or ")}, or blank for none.`,
+    });
   if (order.length > 0)
     validations.push({
-      range: rangeA1(1, RATINGS_FIELDS.length, lastRow, firstKept - 1),
+      range: rangeA1(1, fields.length, lastRow, firstKept - 1),
       list: scale,
       error: `A rating is a value of the scale (${scale.join(", ")}), or blank when not assessed.`,
     });
@@ -158,13 +180,22 @@ export function ratingsSheetSpec(
         ...(order.length > 0
           ? [
               {
-                range: rangeA1(1, RATINGS_FIELDS.length, lastRow, firstKept - 1),
+                range: rangeA1(1, fields.length, lastRow, firstKept - 1),
                 style: { horizontal: "center" as const },
               },
             ]
           : []),
       ],
-      columnWidths: [24, 20, 16, 18, 16, ...order.map(() => 13), ...kept.map(() => 14)],
+      columnWidths: [
+        24,
+        20,
+        16,
+        18,
+        16,
+        ...fields.slice(RATINGS_FIELDS.length).map(() => 18),
+        ...order.map(() => 13),
+        ...kept.map(() => 14),
+      ],
       rowHeights: { 0: 45 },
       freeze: { rows: 1, columns: 1 },
       validations,

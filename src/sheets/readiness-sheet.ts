@@ -4,6 +4,7 @@
  * status (as words beside the colours) come first, since that is what the session decides. The expectations the
  * formulas use sit in a block below the people.
  */
+import { levelWithGrade } from "../core/career-matrix";
 import { NO_TEAM, readinessHeatmap } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
@@ -12,8 +13,9 @@ import {
   blockStyles,
   COLUMNS_CHECK_CELL,
   COLUMNS_CHECK_STYLE,
-  expectationsKey,
   type LiveFormulas,
+  personExpectationsKey,
+  personTrackKey,
   quoted,
 } from "./live-formulas";
 import { HEADER, HELPER, NOTE, TITLE } from "./palette";
@@ -33,6 +35,8 @@ export const READINESS_FIELDS = [
   "Coverage",
   "Status",
 ] as const;
+/** After the levels: where the paths fork (a Senior), the other next level (Engineering Manager). */
+export const READINESS_FORK_FIELDS = ["Or next", "Its readiness", "Its status"] as const;
 const FIRST_LEVEL = READINESS_FIELDS.length;
 
 export function readinessSheetSpec(
@@ -43,9 +47,17 @@ export function readinessSheetSpec(
 ): SheetSpec {
   const heatmap = readinessHeatmap(matrix, scored);
   const levels = heatmap.columns;
-  const trackKey = FIRST_LEVEL + levels.length;
+  const fork0 = FIRST_LEVEL + levels.length;
+  const [forkReadiness, forkStatus] = [fork0 + 1, fork0 + 2].map(columnLetter);
+  const trackKey = fork0 + READINESS_FORK_FIELDS.length;
   const nextKey = trackKey + 1;
-  const helper = nextKey + 1;
+  const forkKey = nextKey + 1;
+  const helper = forkKey + 1;
+  const gradeOf = new Map(
+    matrix.tracks
+      .flatMap((t) => t.levels.map((l) => [l.id, l.grade] as const))
+      .filter(([, g]) => g !== undefined),
+  );
   const { ready, almost, minCoverage } = matrix.scoring;
   const percent = (x: number): string => `${Math.round(x * 100)}%`;
   const block = live.expectationsBlock(
@@ -60,7 +72,15 @@ export function readinessSheetSpec(
         `Insufficient data below ${percent(minCoverage)} of the next level's competencies assessed.`,
     ],
     [block.columnsCheck],
-    [...READINESS_FIELDS, ...levels.map((l) => l.label), "Track key", "Next level key", "Ratings row"],
+    [
+      ...READINESS_FIELDS,
+      ...levels.map((l) => levelWithGrade({ name: l.label, grade: gradeOf.get(l.key) })),
+      ...READINESS_FORK_FIELDS,
+      "Track key",
+      "Next level key",
+      "Or next key",
+      "Ratings row",
+    ],
   ];
 
   scored.forEach((s, i) => {
@@ -73,6 +93,7 @@ export function readinessSheetSpec(
     const ratingsRow = `$${columnLetter(helper)}${row}`;
     const trackCell = `$${columnLetter(trackKey)}${row}`;
     const nextCell = `$${columnLetter(nextKey)}${row}`;
+    const forkCell = `$${columnLetter(forkKey)}${row}`;
 
     // Every level column holds the same formula for everyone; a level not on the person's track shows blank.
     const levelCells: SpecCell[] = levels.map((column, c) => ({
@@ -80,6 +101,8 @@ export function readinessSheetSpec(
       v: heatmap.values[i][c] ?? "",
     }));
     const next = s.next;
+    // Where the paths fork (a Senior), the other next level: Engineering Manager.
+    const fork = s.nextLevels.find((l) => l !== next);
     cells.push([
       personCell,
       person.team === "" ? NO_TEAM : person.team,
@@ -93,8 +116,15 @@ export function readinessSheetSpec(
         v: next ? STATUS_LABEL[next.status] : "",
       },
       ...levelCells,
-      person.track,
-      next ? expectationsKey(person.track, next.level) : null,
+      levelName(fork?.level),
+      { f: `=${live.readiness(block, ratingsRow, forkCell, trackCell)}`, v: fork?.readiness ?? "" },
+      {
+        f: `=${statusFormula(`${forkReadiness}${row}`, live.coverage(block, ratingsRow, forkCell), matrix.scoring)}`,
+        v: fork ? STATUS_LABEL[fork.status] : "",
+      },
+      personTrackKey(matrix, person),
+      next ? personExpectationsKey(matrix, person, next.level) : null,
+      fork ? personExpectationsKey(matrix, person, fork.level) : null,
       { f: `=${live.ratingsRow(`$A${row}`)}`, v: live.ratingsRowValue(personCell) ?? "" },
     ]);
   });
@@ -104,7 +134,7 @@ export function readinessSheetSpec(
 
   const firstRow = READINESS_HEADER_ROW + 1;
   const lastRow = Math.max(firstRow, READINESS_HEADER_ROW + scored.length);
-  const lastLevel = trackKey - 1;
+  const lastLevel = fork0 - 1;
   const levelRange = rangeA1(firstRow, FIRST_LEVEL, lastRow, Math.max(lastLevel, FIRST_LEVEL));
   return {
     name,
@@ -117,17 +147,23 @@ export function readinessSheetSpec(
       { range: COLUMNS_CHECK_CELL, style: COLUMNS_CHECK_STYLE },
       { range: rangeA1(READINESS_HEADER_ROW, 0, READINESS_HEADER_ROW, helper), style: HEADER },
       { range: `F${firstRow + 1}:G${lastRow + 1}`, style: { numberFormat: "0%", horizontal: "center" } },
+      {
+        range: `${forkReadiness}${firstRow + 1}:${forkReadiness}${lastRow + 1}`,
+        style: { numberFormat: "0%", horizontal: "center" },
+      },
       { range: levelRange, style: { numberFormat: "0%", horizontal: "center" } },
       { range: rangeA1(firstRow, trackKey, lastRow, helper), style: HELPER },
       ...blockStyles(block),
     ],
-    columnWidths: [24, 16, 18, 14, 14, 12, 12, 17, ...levels.map(() => 14), 8, 8, 8],
+    columnWidths: [24, 16, 18, 14, 14, 12, 12, 17, ...levels.map(() => 14), 14, 12, 17, 8, 8, 8, 8],
     rowHeights: { [READINESS_HEADER_ROW]: 32 },
     freeze: { rows: READINESS_HEADER_ROW + 1, columns: 1 },
     conditionalFormats: [
       ...readinessBands(`F${firstRow + 1}:F${lastRow + 1}`, matrix.scoring),
       ...readinessBands(levelRange, matrix.scoring),
       ...statusFormats(`H${firstRow + 1}:H${lastRow + 1}`),
+      ...readinessBands(`${forkReadiness}${firstRow + 1}:${forkReadiness}${lastRow + 1}`, matrix.scoring),
+      ...statusFormats(`${forkStatus}${firstRow + 1}:${forkStatus}${lastRow + 1}`),
     ],
     tabColor: "#C55A11",
   };

@@ -15,6 +15,7 @@ describe("compareLevels", () => {
       level: "senior",
       trackName: "Backend Engineering",
       title: "Senior Backend Engineer",
+      grade: 7,
     });
     expect(comparison.to.title).toBe("Staff Backend Engineer");
     expect(
@@ -48,6 +49,7 @@ describe("compareLevels", () => {
       level: "senior",
       trackName: "Frontend Engineering",
       title: "Senior Frontend Engineer",
+      grade: 7,
     });
     const databases = comparison.rows.find((r) => r.competency === "databases")!;
     expect(databases).toEqual({

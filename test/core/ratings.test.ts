@@ -207,7 +207,7 @@ describe("readRatings: bad input never throws and the valid rows still score", (
         row: 1,
         column: 7,
         message:
-          '"Notes" in G1 is neither a competency of the matrix nor Person, Track, Level, Rater or Team: its column is ignored. Check the spelling against the matrix.',
+          '"Notes" in G1 is neither a competency of the matrix nor Person, Track, Level, Rater, Team or Specialisation: its column is ignored. Check the spelling against the matrix.',
       },
     ]);
   });

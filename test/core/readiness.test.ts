@@ -169,6 +169,7 @@ describe("a person's levels", () => {
     expect(scorePerson(matrix, person("Fa", "mobile", "senior", { x: 1 }))).toEqual({
       person: expect.objectContaining({ person: "Fa" }),
       levels: [],
+      nextLevels: [],
     });
   });
 

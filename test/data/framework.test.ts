@@ -19,6 +19,28 @@ const expectations = framework.competencies.flatMap((c) =>
   Object.entries(c.expectations).flatMap(([levelId, e]) => (e ? [{ competency: c, levelId, ...e }] : [])),
 );
 
+/** Every track override with where it sits: competency, "track/level" and expectation. */
+const overrideExpectations = framework.competencies.flatMap((c) =>
+  Object.entries(c.overrides ?? {}).flatMap(([trackId, byLevel]) =>
+    Object.entries(byLevel).flatMap(([levelId, e]) =>
+      e ? [{ competency: c, levelId: `${trackId}/${levelId}`, ...e }] : [],
+    ),
+  ),
+);
+
+/** The expectations the Distribution track sees: its overrides where it has them, else the shared ones. */
+function distributionExpectations() {
+  return framework.competencies
+    .filter((c) => c.tracks.includes("distribution"))
+    .flatMap((c) =>
+      Object.keys(c.expectations).flatMap((levelId) => {
+        const override = c.overrides?.distribution;
+        const e = override && levelId in override ? override[levelId] : c.expectations[levelId];
+        return e ? [{ competency: c, levelId, ...e }] : [];
+      }),
+    );
+}
+
 const seedOf = (source: Source | undefined) => (source && "seed" in source ? source.seed : undefined);
 
 /** Expectations whose descriptor quotes the given seed text. */
@@ -34,7 +56,11 @@ function everySource(f: Framework): { where: string; source?: Source }[] {
       ...t.ladder.map((s) => ({ where: `${t.id} ladder ${s.level}`, source: s.source })),
     ]),
     ...f.competencies.map((c) => ({ where: `competency ${c.id}`, source: c.source })),
-    ...expectations.map((e) => ({ where: `${e.competency.id} at ${e.levelId}`, source: e.source })),
+    ...[...expectations, ...overrideExpectations].map((e) => ({
+      where: `${e.competency.id} at ${e.levelId}`,
+      source: e.source,
+    })),
+    ...(f.specialisations ?? []).map((s) => ({ where: `specialisation ${s.id}`, source: s.source })),
     ...f.transfers.map((t) => ({ where: `transfer ${t.from} -> ${t.to}`, source: t.source })),
   ];
 }
@@ -124,7 +150,6 @@ describe("the bundled framework: facts from the seeds", () => {
       "production",
       "solutions-architect",
       "implementation-specialist",
-      "automation",
     ]);
     const distribution = track("distribution")?.ladder ?? [];
     expect(distribution[0]).toEqual({
@@ -144,6 +169,11 @@ describe("the bundled framework: facts from the seeds", () => {
     for (const step of derivedSteps) expect(step.source).toHaveProperty("derived");
   });
 
+  it("has the Test Automation ladder of the roles table for the transfer table's Automation Engineer, no invented one", () => {
+    expect(track("automation")).toBeUndefined();
+    expect(framework.tracks.find((t) => /automation/i.test(t.name))?.id).toBe("quality");
+  });
+
   it("has the ten lateral transfers of seed 002, in its order, linked to their tracks", () => {
     expect(framework.transfers.map((t) => [t.from, t.to, t.fromTrack, t.toTrack])).toEqual([
       ["Frontend Engineer", "UX Designer", "frontend", "ux-designer"],
@@ -154,13 +184,13 @@ describe("the bundled framework: facts from the seeds", () => {
       ["Support Engineer", "Backend Engineer", "support", "backend"],
       ["Support Engineer", "Solutions Architect", "support", "solutions-architect"],
       ["Support Engineer", "Implementation Specialist", "support", "implementation-specialist"],
-      ["Automation Engineer", "Backend Engineer", "automation", "backend"],
-      ["Backend Engineer", "Automation Engineer", "backend", "automation"],
+      ["Automation Engineer", "Backend Engineer", "quality", "backend"],
+      ["Backend Engineer", "Automation Engineer", "backend", "quality"],
     ]);
     for (const t of framework.transfers) expect(t.source).toEqual({ seed: S2, section: "Transfer Options" });
   });
 
-  it("quotes every Distribution bullet of seed 000 as an Intermediate expectation on the Distribution track", () => {
+  it("quotes every Distribution bullet of seed 000 as an Intermediate expectation of the Distribution track only", () => {
     const bullets = [
       "Participates in team trainings, issue triage, and process review.",
       "Performs Code Reviews within their domain on a regular cadence.",
@@ -175,22 +205,77 @@ describe("the bundled framework: facts from the seeds", () => {
       "Able to install and review GitLab installations in multiple deployment configurations.",
     ];
     for (const bullet of bullets) {
-      const found = quoting(bullet);
-      expect(
-        found.map((e) => [e.levelId, e.competency.tracks.includes("distribution"), seedOf(e.source)]),
-      ).toEqual(expect.arrayContaining([["intermediate", true, S0]]));
+      // Where it is shared, the quote sits in the Distribution override; a shared expectation quotes it only on a
+      // competency of the Distribution track alone.
+      const onDistribution = distributionExpectations().filter((e) => e.descriptor.includes(bullet));
+      expect([bullet, onDistribution.map((e) => [e.levelId, seedOf(e.source)])]).toEqual([
+        bullet,
+        [["intermediate", S0]],
+      ]);
+      for (const e of quoting(bullet))
+        expect([bullet, e.competency.tracks]).toEqual([bullet, ["distribution"]]);
+    }
+  });
+
+  it("says on other tracks that an expectation widened from Distribution's bullets is derived, and from what", () => {
+    const widened = framework.competencies.filter((c) => c.overrides?.distribution?.intermediate);
+    expect(widened.map((c) => c.id)).toEqual([
+      "team-process-participation",
+      "code-review",
+      "domain-expertise",
+      "customer-focus",
+      "presenting",
+      "installation-debugging",
+      "installation-docs",
+    ]);
+    for (const c of widened) {
+      const shared = c.expectations.intermediate;
+      expect([c.id, shared?.source]).toEqual([
+        c.id,
+        { derived: expect.stringMatching(/^Seed 000's Distribution bullet \(.+\) in general words/) },
+      ]);
+      expect(shared?.value).toBe(c.overrides?.distribution?.intermediate?.value);
     }
   });
 
   it("groups the Distribution leadership and technical bullets under the areas seed 000 gives them", () => {
-    const areaOf = (bullet: string) => quoting(bullet)[0]?.competency.area;
+    const areaOf = (bullet: string) =>
+      distributionExpectations().find((e) => e.descriptor.includes(bullet))?.competency.area;
     expect(areaOf("Performs Code Reviews within their domain")).toBe("leadership");
     expect(areaOf("Able to debug issues that occur in production")).toBe("technical");
   });
 
-  it("applies the Ops and Enablement and the Secure specialisations of seed 001 at Distinguished", () => {
+  it("offers the Ops and Enablement and the Secure specialisations of seed 001 to Backend engineers from Distinguished", () => {
+    expect(framework.specialisations).toEqual([
+      {
+        id: "ops-enablement",
+        name: "Ops & Enablement",
+        from: "distinguished",
+        tracks: ["backend"],
+        source: { seed: S1, section: "Ops and Enablement" },
+      },
+      {
+        id: "secure",
+        name: "Secure",
+        from: "distinguished",
+        tracks: ["backend"],
+        source: { seed: S1, section: "Secure" },
+      },
+    ]);
+    const specialised = framework.competencies.filter((c) => c.specialisation !== undefined);
+    expect(specialised.map((c) => [c.id, c.specialisation, c.tracks])).toEqual([
+      ["ops-enablement", "ops-enablement", ["backend"]],
+      ["secure-products", "secure", ["backend"]],
+    ]);
+    // Secure is a product area: the Security department's track has none of it.
+    expect(
+      framework.competencies.filter((c) => c.tracks.includes("security")).map((c) => c.id),
+    ).not.toContain("secure-products");
+    for (const c of specialised) {
+      const expected = Object.entries(c.expectations).flatMap(([id, e]) => (e ? [id] : []));
+      expect([c.id, expected]).toEqual([c.id, ["distinguished", "fellow"]]);
+    }
     const ops = competency("ops-enablement");
-    expect(ops.tracks).toEqual(["backend", "distribution", "production"]);
     expect(ops.expectations.distinguished).toMatchObject({
       value: 4,
       source: { seed: S1, section: "Ops and Enablement" },
@@ -199,7 +284,6 @@ describe("the bundled framework: facts from the seeds", () => {
       "Expert in the Continuous Integration and Continuous Delivery product space",
     );
     const secure = competency("secure-products");
-    expect(secure.tracks).toEqual(["backend", "security"]);
     expect(secure.expectations.distinguished).toMatchObject({
       value: 4,
       source: { seed: S1, section: "Secure" },
@@ -275,6 +359,34 @@ describe("the bundled framework: facts from the seeds", () => {
     const { ready, almost, minCoverage } = framework.scoring;
     expect(0 < almost && almost < ready && ready <= 1).toBe(true);
     expect(minCoverage).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe("the bundled framework: top levels", () => {
+  const values = (levelId: string) =>
+    framework.competencies.flatMap((c) => {
+      const e = c.expectations[levelId];
+      return e ? [[c.id, e.value] as const] : [];
+    });
+  const top = Math.max(...framework.scale.map((p) => p.value));
+
+  it("expects less at Distinguished than at Fellow on some competencies, never more", () => {
+    const fellow = new Map(values("fellow"));
+    const lower = values("distinguished").filter(([id, v]) => v < (fellow.get(id) as number));
+    expect(lower.length).toBeGreaterThanOrEqual(3);
+    expect(values("distinguished").filter(([id, v]) => v > (fellow.get(id) as number))).toEqual([]);
+  });
+
+  it("does not expect the scale's top at Staff", () => {
+    expect(values("staff").filter(([, v]) => v === top)).toEqual([]);
+  });
+
+  it("expects of a VP something other than of a Fellow or a Director", () => {
+    const vp = new Map(values("vp"));
+    const differs = (levelId: string) => values(levelId).some(([id, v]) => vp.has(id) && vp.get(id) !== v);
+    expect(differs("fellow")).toBe(true);
+    expect(differs("director")).toBe(true);
+    expect([...vp.values()].some((v) => v < top)).toBe(true);
   });
 });
 
@@ -403,7 +515,7 @@ describe("the bundled framework: invariants", () => {
     });
 
     it("quotes the seeds word for word, case included, under the section it cites, with … where a quote is cut", () => {
-      const wrong = expectations.flatMap((e) => {
+      const wrong = [...expectations, ...overrideExpectations].flatMap((e) => {
         if (e.source === undefined || !("seed" in e.source)) return [];
         return checkQuote(seed(e.source.seed), e.source.section, e.descriptor).map(
           (q) => `${e.competency.id} at ${e.levelId}: "${q.fragment}": ${q.problem}`,

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { calibrate } from "../../src/core/calibration";
 import { careerMatrixFromFramework } from "../../src/core/career-matrix";
 import { FrameworkError } from "../../src/core/load-framework";
@@ -40,14 +42,54 @@ const onePerson = (): SampleTeam => ({
 });
 
 describe("the sample team", () => {
-  it("is a team a calibration session can use: 30+ people, 4+ tracks, raters and teams, one manager at least", () => {
+  it("is a team a calibration session can use: 40+ people, 6+ tracks with Distribution, raters and teams", () => {
     const distinct = (key: "track" | "rater" | "team" | "level") => new Set(people.map((p) => p[key])).size;
-    expect(people.length).toBeGreaterThanOrEqual(30);
-    expect(distinct("track")).toBeGreaterThanOrEqual(4);
+    expect(people.length).toBeGreaterThanOrEqual(40);
+    expect(distinct("track")).toBeGreaterThanOrEqual(6);
+    expect(people.filter((p) => p.track === "distribution").length).toBeGreaterThanOrEqual(4);
     expect(distinct("rater")).toBeGreaterThanOrEqual(4);
     expect(distinct("team")).toBeGreaterThanOrEqual(4);
     expect(distinct("level")).toBeGreaterThanOrEqual(5);
     expect(people.some((p) => p.level === "manager")).toBe(true);
+    expect(people.some((p) => p.level === "distinguished")).toBe(true);
+    expect(people.some((p) => p.level === "director")).toBe(true);
+  });
+
+  it("has people with each specialisation, on the Backend track only", () => {
+    const specialised = people.filter((p) => p.specialisation !== undefined);
+    expect(new Set(specialised.map((p) => p.specialisation))).toEqual(new Set(["ops-enablement", "secure"]));
+    for (const p of specialised) expect(p.track).toBe("backend");
+    // Nobody without a specialisation is rated on one.
+    for (const p of people.filter((x) => x.specialisation === undefined))
+      expect([
+        p.person,
+        Object.keys(p.ratings).filter((id) => /ops-enablement|secure-products/.test(id)),
+      ]).toEqual([p.person, []]);
+  });
+
+  it("offers every Senior Staff and Engineering Manager next, and has one Senior on the way to management", () => {
+    const seniors = scored().filter((s) => s.person.level === "senior" && s.person.track === "backend");
+    for (const s of seniors)
+      expect([s.person.person, s.nextLevels.map((l) => l.level)]).toEqual([
+        s.person.person,
+        ["staff", "manager"],
+      ]);
+    const managementPath = seniors.filter((s) => s.person.ratings["career-conversations"] !== undefined);
+    expect(managementPath.map((s) => s.person.person)).toEqual(["Lucía Méndez"]);
+    const [manager] = managementPath[0].nextLevels.filter((l) => l.level === "manager");
+    expect(manager.coverage).toBeGreaterThanOrEqual(framework.scoring.minCoverage);
+  });
+
+  it("rates most people as meeting most of their current level, and few as ready for the next", () => {
+    const all = scored();
+    const meeting = all.filter((s) => (s.current?.readiness ?? 0) >= 0.7).length;
+    const ready = all.filter((s) => s.next?.status === "ready").length;
+    expect(meeting / all.length).toBeGreaterThan(0.7);
+    expect(ready).toBeGreaterThanOrEqual(2);
+    expect(ready / all.length).toBeLessThan(0.2);
+    const ratings = people.flatMap((p) => Object.values(p.ratings) as number[]);
+    const high = ratings.filter((r) => r >= 3).length / ratings.length;
+    expect(high).toBeLessThan(0.6);
   });
 
   it("has names that test how names are written and read back: a comma, an apostrophe, non-Latin letters", () => {
@@ -83,14 +125,21 @@ describe("the sample team", () => {
     expect(count("insufficient")).toBeGreaterThanOrEqual(2);
   });
 
-  it("has one rater the rater model finds lenient, under the half point that would flag him, and no one flagged", () => {
+  it("has one lenient and one severe rater, whom the rater model flags, and no one else flagged", () => {
     const raters = calibrate(careerMatrixFromFramework(framework), scored()).raters;
-    expect(raters.filter((r) => r.flag !== null)).toEqual([]);
-    const lukas = raters.find((r) => r.rater === "Lukas Becker");
-    expect(lukas?.effect).toBeGreaterThan(0.4);
-    expect(lukas?.effect).toBeLessThan(0.5);
-    expect(lukas?.pValue).toBeLessThan(0.05);
-    expect(raters.every((r) => r === lukas || r.effect === null || (r.effect as number) < 0)).toBe(true);
+    expect(raters.filter((r) => r.flag !== null).map((r) => [r.rater, r.flag])).toEqual(
+      expect.arrayContaining([
+        ["Lukas Becker", "lenient"],
+        ["Sofía Herrera", "severe"],
+      ]),
+    );
+    expect(raters.filter((r) => r.flag !== null)).toHaveLength(2);
+  });
+
+  it("is what scripts/sample-team.ts writes: people in the same order, with their specialisations", () => {
+    const script = readFileSync(path.join(__dirname, "../../scripts/sample-team.ts"), "utf8");
+    const named = [...script.matchAll(/person: "((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]);
+    expect(named).toEqual(people.map((p) => p.person));
   });
 
   it("is loaded once and cannot be changed by a caller", () => {

@@ -1,3 +1,5 @@
+import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { bundledFramework } from "../../src/data";
 import { readMatrixSheet, slug } from "../../src/sheets/matrix-read";
 import { matrixSheetSpec } from "../../src/sheets/matrix-sheet";
 import { tinyMatrix } from "./fixtures";
@@ -273,5 +275,33 @@ describe("matrix sheet", () => {
   it("makes ids from names", () => {
     expect(slug("Café & Code Review!")).toBe("cafe-code-review");
     expect(slug("***")).toBe("competency");
+  });
+});
+
+describe("matrix sheet of a track with specialisations", () => {
+  const matrix = careerMatrixFromFramework(bundledFramework());
+
+  it("says which rows belong to a specialisation, and that they count only for the people who took it on", () => {
+    const backend = matrixSheetSpec(matrix, "backend");
+    expect(String(at(backend, "A3"))).toContain(
+      "Specialisations (the Ratings sheet's Specialisation column): " +
+        '"Ops and Enablement: CI/CD, Docker and Kubernetes" only for people with the Ops & Enablement specialisation, from Distinguished; ' +
+        '"Secure: SAST, DAST and scanning expertise" only for people with the Secure specialisation, from Distinguished.',
+    );
+    expect(String(at(matrixSheetSpec(matrix, "security"), "A3"))).not.toContain("Specialisations");
+  });
+
+  it("reads the grade-bearing level headers back, keeping each competency's specialisation", () => {
+    const backend = matrixSheetSpec(matrix, "backend");
+    expect(backend.cells[4]).toContain("Distinguished Backend Engineer (grade 10)");
+    const read = readMatrixSheet(valuesOf(backend), matrix, "backend", backend.name);
+    expect(read.problems).toEqual([]);
+    expect(read.changes).toEqual([]);
+    expect(
+      read.track.competencies.filter((c) => c.specialisation).map((c) => [c.id, c.specialisation]),
+    ).toEqual([
+      ["ops-enablement", "ops-enablement"],
+      ["secure-products", "secure"],
+    ]);
   });
 });

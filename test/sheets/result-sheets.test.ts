@@ -54,8 +54,12 @@ describe("readiness sheet", () => {
       "Senior",
       "Staff",
       "Manager",
+      "Or next",
+      "Its readiness",
+      "Its status",
       "Track key",
       "Next level key",
+      "Or next key",
       "Ratings row",
     ]);
     // Ana (Backend Senior) next is Staff: code quality 4 ≥ 4 (weight 2), design 2 < 3 (2), mentoring 1 < 3 (1) → 2/5.
@@ -65,6 +69,18 @@ describe("readiness sheet", () => {
     expect(valueOf(spec.cells[4][7])).toBe("Not yet");
   });
 
+  it("shows a Senior's other next level where the paths fork: Engineering Manager, with its readiness and status", () => {
+    // Ana's Manager expectations: design 2 (met), mentoring 3 (not), people management 3 (not assessed) → 2/3.
+    expect(spec.cells[4].slice(12, 15).map(valueOf)).toEqual([
+      "Manager",
+      expect.any(Number),
+      expect.any(String),
+    ]);
+    const manager = scored[0].nextLevels.find((l) => l.level === "manager");
+    expect(valueOf(spec.cells[4][13])).toBe(manager?.readiness);
+    expect(spec.cells[5].slice(12, 15).map(valueOf)).toEqual([null, "", ""]);
+  });
+
   it("leaves blank the levels that are not on a person's track", () => {
     // Bo is on Frontend: no Staff or Manager there.
     expect(spec.cells[5].slice(10, 12).map(valueOf)).toEqual(["", ""]);
@@ -72,18 +88,18 @@ describe("readiness sheet", () => {
   });
 
   it("finds each level's expectations by the row's track key, so a column holds one formula for everyone", () => {
-    expect(spec.cells[4].slice(12, 14)).toEqual(["backend", "backend|staff"]);
-    expect(spec.cells[5].slice(12, 14)).toEqual(["frontend", "frontend|senior"]);
+    expect(spec.cells[4].slice(15, 18)).toEqual(["backend", "backend|staff", "backend|manager"]);
+    expect(spec.cells[5].slice(15, 18)).toEqual(["frontend", "frontend|senior", null]);
     expect(at(spec, "J5")).toMatchObject({
       f:
-        '=IF($A$3<>"","",IF($O5="","",IF(ISNUMBER(MATCH($M5&"|senior",$A$11:$A$16,0)),IFERROR(' +
-        'SUMPRODUCT(INDEX($B$20:$F$21,MATCH($M5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))' +
-        "*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*ISNUMBER(1/((INDEX(Ratings!$F:$J,$O5,0)>=0)*(INDEX(Ratings!$F:$J,$O5,0)<=4)))" +
-        '*ISNUMBER(1/(INDEX(Ratings!$F:$J,$O5,0)>=INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))))' +
-        '/SUMPRODUCT(INDEX($B$20:$F$21,MATCH($M5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))' +
-        '*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*ISNUMBER(1/((INDEX(Ratings!$F:$J,$O5,0)>=0)*(INDEX(Ratings!$F:$J,$O5,0)<=4)))),0),"")))',
+        '=IF($A$3<>"","",IF($S5="","",IF(ISNUMBER(MATCH($P5&"|senior",$A$11:$A$16,0)),IFERROR(' +
+        'SUMPRODUCT(INDEX($B$20:$F$21,MATCH($P5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($P5&"|senior",$A$11:$A$16,0),0))' +
+        "*ISNUMBER(INDEX(Ratings!$F:$J,$S5,0))*ISNUMBER(1/((INDEX(Ratings!$F:$J,$S5,0)>=0)*(INDEX(Ratings!$F:$J,$S5,0)<=4)))" +
+        '*ISNUMBER(1/(INDEX(Ratings!$F:$J,$S5,0)>=INDEX($B$11:$F$16,MATCH($P5&"|senior",$A$11:$A$16,0),0))))' +
+        '/SUMPRODUCT(INDEX($B$20:$F$21,MATCH($P5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($P5&"|senior",$A$11:$A$16,0),0))' +
+        '*ISNUMBER(INDEX(Ratings!$F:$J,$S5,0))*ISNUMBER(1/((INDEX(Ratings!$F:$J,$S5,0)>=0)*(INDEX(Ratings!$F:$J,$S5,0)<=4)))),0),"")))',
     });
-    for (const column of [5, 6, 7, 8, 9, 10, 11, 14]) {
+    for (const column of [5, 6, 7, 8, 9, 10, 11, 13, 14, 18]) {
       const [ana, bo] = [spec.cells[4][column], spec.cells[5][column]];
       if (ana === null || typeof ana !== "object" || bo === null || typeof bo !== "object")
         throw new Error(`column ${column} is not a formula column`);
@@ -132,7 +148,7 @@ describe("readiness sheet", () => {
       operator: "greaterThanOrEqual",
       fill: STATUS_FILL.ready,
     });
-    expect(spec.conditionalFormats?.slice(6).map((c) => c.kind === "cellValue" && c.formula1)).toEqual([
+    expect(spec.conditionalFormats?.slice(6, 10).map((c) => c.kind === "cellValue" && c.formula1)).toEqual([
       '="Ready"',
       '="Almost"',
       '="Not yet"',

@@ -18,6 +18,30 @@ describe("Compare tab", () => {
     expect(sheetNames(pane.memory)).toContain("Backend Senior vs Staff");
   });
 
+  test("offers the framework's lateral moves from the role compared, and one click compares with it", async () => {
+    const pane = renderPane();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("tab", { name: "Compare" }));
+    const moves = await screen.findByRole("region", { name: "Lateral moves" });
+    expect(
+      within(moves)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual([
+      "Compare with Senior Production Engineer",
+      "Compare with Senior Support Engineer",
+      "Compare with Senior Test Automation Engineer",
+    ]);
+    await user.click(within(moves).getByRole("button", { name: "Compare with Senior Support Engineer" }));
+    const preview = await screen.findByRole("region", { name: "Comparison preview" });
+    expect(preview.textContent).toMatch(/From Senior Backend Engineer to Senior Support Engineer/);
+    await user.click(screen.getByRole("button", { name: "Insert comparison sheet" }));
+    await screen.findByText("Comparison inserted");
+    expect(
+      sheetNames(pane.memory).filter((name) => name.startsWith("Backend Senior vs Support")),
+    ).toHaveLength(1);
+  });
+
   test("downloads the comparison as .xlsx and CSV", async () => {
     const pane = renderPane();
     const user = userEvent.setup();

@@ -32,7 +32,42 @@ const jsonFile = (name: string, contents: string) => new File([contents], name, 
 const cell = (pane: ReturnType<typeof renderPane>, sheet: string, row: number, column: number) =>
   pane.memory.snapshot().sheets.find((s) => s.name === sheet)?.values[row - 1]?.[column];
 
+// Creating and scoring the sample team through the pane takes a while in jsdom.
+jest.setTimeout(90_000);
+
 describe("Matrix tab: the framework in use", () => {
+  test("scores again when another framework is chosen, so the Score tab never shows another framework's figures", async () => {
+    const pane = renderPane();
+    const user = userEvent.setup();
+    await screen.findByText(/This workbook uses GitLab Engineering Career Framework/);
+    await user.click(screen.getByRole("tab", { name: "Ratings" }));
+    // The tab's code loads on first use: give it time on a busy machine.
+    await user.click(await screen.findByRole("button", { name: "Use the sample team" }, { timeout: 20_000 }));
+    await user.click(
+      await screen.findByRole("button", { name: /^Create the Ratings sheet with \d+ people$/ }),
+    );
+    await screen.findByText("Ratings sheet ready");
+    await user.click(screen.getByRole("tab", { name: "Score" }));
+    await user.click(
+      await screen.findByRole("button", { name: "Score and write heatmaps" }, { timeout: 20_000 }),
+    );
+    await screen.findByText("Heatmaps written", undefined, { timeout: 20_000 });
+    const readiness = () => pane.memory.snapshot().sheets.find((s) => s.name === "Readiness")?.values[1]?.[0];
+    expect(String(readiness())).toMatch(/Ready ≥ 90%/);
+
+    // A framework whose "ready" threshold is 60%: the Readiness sheet is written again with it.
+    const lenient = ours();
+    lenient.scoring = { ...lenient.scoring, ready: 0.6, almost: 0.4 };
+    await user.click(screen.getByRole("tab", { name: "Matrix" }));
+    await user.upload(
+      screen.getByLabelText("Framework file"),
+      jsonFile("ours.json", JSON.stringify(lenient)),
+    );
+    await screen.findByText('Now using "Our framework"');
+    await user.click(screen.getByRole("tab", { name: "Score" }));
+    await waitFor(() => expect(String(readiness())).toMatch(/Ready ≥ 60%/), { timeout: 20_000 });
+  });
+
   test("lists each problem of a broken framework file at its JSON path, and changes nothing", async () => {
     const pane = renderPane();
     const user = userEvent.setup();

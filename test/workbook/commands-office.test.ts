@@ -58,19 +58,21 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
   it("creates Ratings with one header row, drop-downs and frozen names", async () => {
     const { book, team } = await ratedWorkbook(10);
     const sheet = sheetNamed(book, "Ratings");
-    expect(sheet.values[0].slice(0, 6)).toEqual([
+    expect(sheet.values[0].slice(0, 7)).toEqual([
       "Person",
       "Track",
       "Level",
       "Rater",
       "Team",
+      "Specialisation",
       "Takes part in trainings, triage and process review",
     ]);
     expect(sheet.values.slice(1).flatMap((r) => (r[0] === null ? [] : [r[0]]))).toEqual(
       team.map((p) => p.person),
     );
     expect(sheet.freeze).toEqual({ rows: 1, columns: 1 });
-    expect(sheet.validations.map((v) => v.range.slice(0, 3))).toEqual(["B2:", "C2:", "F2:"]);
+    expect(sheet.validations.map((v) => v.range.slice(0, 3))).toEqual(["B2:", "C2:", "F2:", "G2:"]);
+    expect(sheet.validations[2].list).toEqual(["Ops & Enablement", "Secure"]);
   });
 
   it("scores into live heatmaps: formulas, percent formats, colour scales and status words", async () => {
@@ -102,13 +104,13 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     ]);
     const first = result.scored[0];
     expect(readiness.values[4][0]).toBe(first.person.person);
-    // Readiness at the next level: expectations found by the next level's key (column S) in the block below.
+    // Readiness at the next level: expectations found by the next level's key (column V) in the block below.
     expect(readiness.formulas[4][5]).toMatch(
-      /^=IF\(\$A\$3<>"","",IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$S5,\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(INDEX\(\$B\$\d+:\$[A-Z]+\$\d+,MATCH\(\$R5,/,
+      /^=IF\(\$A\$3<>"","",IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$V5,\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(INDEX\(\$B\$\d+:\$[A-Z]+\$\d+,MATCH\(\$U5,/,
     );
     expect(readiness.values[4][5]).toBe(first.next?.readiness);
     expect(readiness.formulas[4][8]).toMatch(
-      /^=IF\(\$A\$3<>"","",IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$R5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$F:\$/,
+      /^=IF\(\$A\$3<>"","",IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$U5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$G:\$/,
     );
     // Every person's row holds the first row's formulas moved down, and shows the core's numbers.
     result.scored.forEach((s, i) => {

@@ -1,4 +1,4 @@
-import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { levelWithGrade, careerMatrixFromFramework } from "../../src/core/career-matrix";
 import { readRatings } from "../../src/core/ratings";
 import { scoreTeam } from "../../src/core/readiness";
 import { bundledFramework } from "../../src/data";
@@ -218,10 +218,11 @@ describe("scoreRatings", () => {
       const row = sheet.find((r) => r[0] === s.person.person);
       expect(row).toBeDefined();
       for (const level of s.levels) {
-        const name = matrix.tracks
+        const found = matrix.tracks
           .find((t) => t.id === s.person.track)
-          ?.levels.find((l) => l.id === level.level)?.name;
-        expect(row?.[header.indexOf(name ?? "")]).toBe(level.readiness);
+          ?.levels.find((l) => l.id === level.level);
+        // Headers carry the grade where the framework knows it: "Distinguished (grade 10)".
+        expect(row?.[header.indexOf(found ? levelWithGrade(found) : "")]).toBe(level.readiness);
       }
     }
   });

@@ -27,9 +27,9 @@ function locate(values: Cell[][], competencyId: string, levelTitle: string): { r
   return { row, column };
 }
 
-/** The value Senior backend engineers are expected to have in code review once edited: the Staff value. */
+/** The value Senior backend engineers are expected to have in code review once edited: the Intermediate value. */
 function raisedValue(backend: Cell[][]): number {
-  const { row, column } = locate(backend, "code-review", "Staff Backend Engineer");
+  const { row, column } = locate(backend, "code-review", "Intermediate Backend Engineer");
   return Number(backend[row][column]);
 }
 
@@ -74,8 +74,10 @@ function checkSaved(framework: Framework, value: number): void {
   // The other tracks keep the bundled Senior expectation with its source; Backend's own value is an override with
   // no source: it is the team's.
   expect(codeReview?.expectations.senior).toEqual(bundledCodeReview?.expectations.senior);
+  // Distribution keeps its own bundled words, with their source.
   expect(codeReview?.overrides).toEqual({
     backend: { senior: { value, descriptor: bundledCodeReview?.expectations.senior?.descriptor } },
+    distribution: bundledCodeReview?.overrides?.distribution,
   });
   const expertise = framework.competencies.find((c) => c.id === "domain-expertise");
   expect(expertise?.overrides?.backend?.senior?.descriptor).toBe("Our own words for a Senior's expertise.");

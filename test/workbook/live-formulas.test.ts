@@ -33,7 +33,8 @@ function expectSame(actual: Cell, expected: Cell | undefined, where: string): vo
   if (typeof expected === "number") {
     if (typeof actual !== "number")
       throw new Error(`${where}: formula gives ${String(actual)}, core ${expected}`);
-    expect(Math.abs(actual - expected)).toBeLessThan(1e-9);
+    if (Math.abs(actual - expected) >= 1e-9)
+      throw new Error(`${where}: formula gives ${actual}, core ${expected}`);
   } else if (actual !== (expected ?? null)) {
     throw new Error(`${where}: formula gives ${JSON.stringify(actual)}, core ${JSON.stringify(expected)}`);
   }

@@ -140,11 +140,11 @@ describe("9-box sheet", () => {
   it("counts statuses for the next level per level, team and rater, and marks those above the guideline", async () => {
     const host = await scored(30);
     const { ready, almost } = matrix.scoring;
-    await scoreRatings(host, framework, { ready, almost, guideline: 0.25 });
+    await scoreRatings(host, framework, { ready, almost, guideline: 0.2 });
     const spec = host.sheets.get("nine-box") as SheetSpec;
     const book = Workbook.of([...host.sheets.values()]);
     const people = readRatings(host.values("ratings"), matrix, { numbersOnly: true }).people;
-    const expected = distributions(matrix.scoring, scoreTeam(matrix, people), {}, 0.25);
+    const expected = distributions(matrix.scoring, scoreTeam(matrix, people), {}, 0.2);
     const title = rowStarting(spec, "Status for the next level, per team");
     expect(spec.cells[title + 1]).toEqual([
       "Team",

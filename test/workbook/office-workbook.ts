@@ -10,6 +10,7 @@ import { MemoryWorkbook } from "../../src/hosts/memory";
 import type { SheetSnapshot } from "../../src/hosts/memory";
 import { OfficeHost } from "../../src/hosts/office/office-host";
 import { columnLetter } from "../../src/sheets/a1";
+import { SPECIALISATION_FIELD } from "../../src/sheets/ratings-sheet";
 import type { WorkbookHost } from "../../src/workbook/host";
 import { observedHost } from "../../src/workbench/observed-host";
 
@@ -49,17 +50,24 @@ export async function typeRatings(
   const sheet = sheetNamed(book, "Ratings");
   const header = sheet.values[0].map((c) => String(c ?? ""));
   const width = header.length;
+  // Ratings start after Person…Team, and after Specialisation where the framework has specialisations.
+  const first = header[5] === SPECIALISATION_FIELD ? 6 : 5;
   const rows = sheet.values.slice(1).map((row) => {
-    const out: Cell[] = new Array(width - 5).fill(null);
+    const out: Cell[] = new Array(width - first).fill(null);
     const person = team.find((p) => p.person === row[0]);
     const track = person && matrix.tracks.find((t) => t.id === person.track);
     if (!person || !track) return out;
     for (const [id, value] of Object.entries(person.ratings)) {
       const name = findCompetency(track, id)?.name;
       const column = header.findIndex((h) => h === name || h === id);
-      if (column >= 5 && value !== undefined) out[column - 5] = value;
+      if (column >= first && value !== undefined) out[column - first] = value;
     }
     return out;
   });
-  await typeInto(book, "Ratings", `F2:${columnLetter(width - 1)}${rows.length + 1}`, rows);
+  await typeInto(
+    book,
+    "Ratings",
+    `${columnLetter(first)}2:${columnLetter(width - 1)}${rows.length + 1}`,
+    rows,
+  );
 }

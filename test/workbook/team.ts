@@ -17,7 +17,14 @@ export function teamOf(size: number): SamplePerson[] {
 }
 
 export function newPeople(team: SamplePerson[]): NewPerson[] {
-  return team.map(({ person, track, level, rater, team: t }) => ({ person, track, level, rater, team: t }));
+  return team.map(({ person, track, level, rater, team: t, specialisation }) => ({
+    person,
+    track,
+    level,
+    rater,
+    team: t,
+    ...(specialisation === undefined ? {} : { specialisation }),
+  }));
 }
 
 /** Types each person's ratings under the competency headers of the Ratings sheet. */

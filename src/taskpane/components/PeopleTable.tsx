@@ -121,13 +121,16 @@ export function PeopleTable({ matrix, scored, onSelect }: PeopleTableProps) {
                 </div>
               </TableCell>
               <TableCell className={styles.cell}>
-                {s.next ? (
-                  <div className={styles.stack}>
-                    <StatusBadge status={s.next.status} />
-                    <Caption1>
-                      {percent(s.next.readiness)} for {levelTitle(matrix, p.track, s.next.level)}
-                    </Caption1>
-                  </div>
+                {s.nextLevels.length > 0 ? (
+                  // A Senior sees both ways up: Staff on their own path, then Engineering Manager.
+                  s.nextLevels.map((next) => (
+                    <div className={styles.stack} key={next.level}>
+                      <StatusBadge status={next.status} />
+                      <Caption1>
+                        {percent(next.readiness)} for {levelTitle(matrix, p.track, next.level)}
+                      </Caption1>
+                    </div>
+                  ))
                 ) : (
                   <Caption1 className={styles.muted}>Top of the path</Caption1>
                 )}

@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import { careerMatrixFromFramework, nextLevel } from "../../core/career-matrix";
+import { careerMatrixFromFramework, nextLevel, transfersFrom } from "../../core/career-matrix";
 import { compareLevels } from "../../core/comparison";
 import type { CareerMatrix } from "../../core/matrix";
 import type { Problem } from "../../core/types";
@@ -32,6 +32,23 @@ function defaultSides(matrix: CareerMatrix): [LevelChoice, LevelChoice] {
   ];
 }
 
+/**
+ * The same level on the other track of a lateral move; where that track's ladder lacks it, the level of the same
+ * path whose rank is nearest (a Staff Backend engineer moving to a ladder that ends at Senior compares with Senior).
+ */
+function lateralSide(matrix: CareerMatrix, from: LevelChoice, toTrack: string): LevelChoice | undefined {
+  const track = matrix.tracks.find((t) => t.id === toTrack);
+  const level = matrix.tracks.find((t) => t.id === from.track)?.levels.find((l) => l.id === from.level);
+  if (!track || !level) return undefined;
+  const same = track.levels.find((l) => l.id === level.id);
+  const samePath = track.levels.filter((l) => l.path === level.path);
+  const nearest = [...(samePath.length > 0 ? samePath : track.levels)].sort(
+    (a, b) => Math.abs(a.rank - level.rank) - Math.abs(b.rank - level.rank),
+  )[0];
+  const chosen = same ?? nearest;
+  return chosen && { track: track.id, level: chosen.id };
+}
+
 export function ComparePanel() {
   const styles = useStyles();
   const { host, framework } = useServices();
@@ -57,6 +74,18 @@ export function ComparePanel() {
     }
   }, [matrix, from, to]);
 
+  // The framework's lateral moves from the From role: one click puts the other role beside it.
+  const lateral = useMemo(
+    () =>
+      transfersFrom(matrix, from.track).flatMap((transfer) => {
+        const side = lateralSide(matrix, from, transfer.toTrack as string);
+        const track = matrix.tracks.find((t) => t.id === side?.track);
+        const title = track?.levels.find((l) => l.id === side?.level)?.title;
+        return side && title ? [{ transfer, side, title }] : [];
+      }),
+    [matrix, from],
+  );
+
   const insert = () =>
     task.run("Inserting the comparison sheet", async () => {
       const result = await insertComparison(host, framework, from, to);
@@ -67,6 +96,22 @@ export function ComparePanel() {
     <Panel intro="Two levels side by side, or the same level on two tracks: each competency's expectation on both sides and what changes.">
       <LevelPicker label="From" matrix={matrix} value={from} onChange={(value) => setSides([value, to])} />
       <LevelPicker label="To" matrix={matrix} value={to} onChange={(value) => setSides([from, value])} />
+      {lateral.length > 0 && (
+        <Section title="Lateral moves">
+          <div className={styles.actions}>
+            {lateral.map(({ transfer, side, title }) => (
+              <Button
+                key={`${transfer.from}→${transfer.to}`}
+                size="small"
+                title={`The framework's lateral transfer ${transfer.from} → ${transfer.to}`}
+                onClick={() => setSides([from, side])}
+              >
+                Compare with {title}
+              </Button>
+            ))}
+          </div>
+        </Section>
+      )}
       <div className={styles.actions}>
         <Button
           appearance="primary"

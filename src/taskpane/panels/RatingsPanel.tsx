@@ -26,12 +26,13 @@ const useStyles = makeStyles({
 
 /** The sample team as people to add; their ratings are typed on the sheet like anyone's. */
 function samplePeople(): NewPerson[] {
-  return sampleTeam().people.map(({ person, track, level, rater, team }) => ({
+  return sampleTeam().people.map(({ person, track, level, rater, team, specialisation }) => ({
     person,
     track,
     level,
     rater,
     team,
+    ...(specialisation === undefined ? {} : { specialisation }),
   }));
 }
 

@@ -1,4 +1,5 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { useEffect } from "react";
 import type { PersonRatings } from "../../core/types";
 import { RATINGS_KEY } from "../../sheets/ratings-sheet";
 import { readCareerMatrix, scoreRatings } from "../../workbook/commands";
@@ -28,8 +29,21 @@ export function ScorePanel({ scoring, onScored }: { scoring?: Scoring; onScored(
     task.run("Scoring the ratings and writing the heatmaps", async () => {
       const result = await scoreRatings(host, framework);
       const { matrix } = await readCareerMatrix(host, framework);
-      onScored({ result, matrix });
+      onScored({ result, matrix, framework });
     });
+
+  // Scores shown for a framework no longer in use would mislead: after "Use a framework file" or "Back to GitLab's
+  // framework", the tab scores again with the framework now in use.
+  const stale = scoring !== undefined && scoring.framework !== framework;
+  const { run } = task;
+  useEffect(() => {
+    if (!stale) return;
+    void run("Scoring again with the framework now in use", async () => {
+      const result = await scoreRatings(host, framework);
+      const { matrix } = await readCareerMatrix(host, framework);
+      onScored({ result, matrix, framework });
+    });
+  }, [stale, run, host, framework, onScored]);
 
   const select = (person: PersonRatings) =>
     selectTask.run(`Selecting ${person.person}`, () =>
