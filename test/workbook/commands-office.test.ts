@@ -1,5 +1,5 @@
 /** Every command through the Office host over the in-memory Excel workbook, as Excel would run it. */
-import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { careerMatrixFromFramework, levelWithGrade } from "../../src/core/career-matrix";
 import { bundledFramework } from "../../src/data";
 import { MemoryWorkbook } from "../../src/hosts/memory";
 import { OfficeHost } from "../../src/hosts/office/office-host";
@@ -103,13 +103,13 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     ]);
     const first = result.scored[0];
     expect(readiness.values[4][0]).toBe(first.person.person);
-    // Readiness at the next level: expectations found by the next level's key (column S) in the block below.
+    // Readiness at the next level: expectations found by the next level's key (column V) in the block below.
     expect(readiness.formulas[4][5]).toMatch(
-      /^=IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$S5,\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(INDEX\(\$B\$\d+:\$[A-Z]+\$\d+,MATCH\(\$R5,/,
+      /^=IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$V5,\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(INDEX\(\$B\$\d+:\$[A-Z]+\$\d+,MATCH\(\$U5,/,
     );
     expect(readiness.values[4][5]).toBe(first.next?.readiness);
     expect(readiness.formulas[4][8]).toMatch(
-      /^=IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$R5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$G:\$/,
+      /^=IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$U5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$G:\$/,
     );
     // Every person's row holds the first row's formulas moved down, and shows the core's numbers.
     result.scored.forEach((s, i) => {
@@ -122,13 +122,20 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       expect(readiness.values[row][6]).toBe(s.next?.coverage ?? "");
       const track = careerMatrixFromFramework(framework).tracks.find((t) => t.id === s.person.track);
       for (const level of s.levels) {
-        const name = track?.levels.find((l) => l.id === level.level)?.name;
-        expect(readiness.values[row][readiness.values[3].indexOf(name ?? "")]).toBe(level.readiness);
+        const found = track?.levels.find((l) => l.id === level.level);
+        const name = found ? levelWithGrade(found) : "";
+        expect(readiness.values[row][readiness.values[3].indexOf(name)]).toBe(level.readiness);
       }
     });
     expect(readiness.looks[4][5]).toMatchObject({ numberFormat: "0%" });
     expect(readiness.conditionalFormats.map((c) => c.kind)).toEqual([
       "colorScale",
+      "colorScale",
+      "cellValue",
+      "cellValue",
+      "cellValue",
+      "cellValue",
+      // The other next level where the paths fork: its readiness colours and its status words.
       "colorScale",
       "cellValue",
       "cellValue",
