@@ -27,7 +27,7 @@ describe("career-matrix framework validate", () => {
     expect(runCli(["framework", "validate", "good.json"], dir)).toEqual({
       status: 0,
       stdout:
-        'good.json: a valid framework, "GitLab Engineering Career Framework": 12 tracks, 9 levels, 29 competencies\n',
+        'good.json: a valid framework, "GitLab Engineering Career Framework": 11 tracks, 9 levels, 29 competencies\n',
       stderr: "",
     });
   });

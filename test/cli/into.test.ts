@@ -71,9 +71,9 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
     await edit(book, (workbook) => {
       const summary = workbook.addWorksheet("Summary");
       summary.getCell("A1").value = { formula: "Readiness!F5" } as ExcelJS.CellFormulaValue;
-      summary.getCell("B1").value = { formula: "SUM(Ratings!F:F)" } as ExcelJS.CellFormulaValue;
+      summary.getCell("B1").value = { formula: "SUM(Ratings!G:G)" } as ExcelJS.CellFormulaValue;
       summary.getCell("C1").value = { formula: "COUNTA(TeamRatings)" } as ExcelJS.CellFormulaValue;
-      workbook.definedNames.add("Ratings!$F$2:$F$9", "TeamRatings");
+      workbook.definedNames.add("Ratings!$G$2:$G$9", "TeamRatings");
     });
 
     for (const args of [
@@ -100,9 +100,9 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
     const summary = workbook.getWorksheet("Summary")!;
     expect(
       ["A1", "B1", "C1"].map((a) => (summary.getCell(a).value as ExcelJS.CellFormulaValue).formula),
-    ).toEqual(["Readiness!F5", "SUM(Ratings!F:F)", "COUNTA(TeamRatings)"]);
+    ).toEqual(["Readiness!F5", "SUM(Ratings!G:G)", "COUNTA(TeamRatings)"]);
     expect(workbook.definedNames.model.find((n) => n.name === "TeamRatings")?.ranges).toEqual([
-      "Ratings!$F$2:$F$9",
+      "Ratings!$G$2:$G$9",
     ]);
 
     // LibreOffice recalculates everything: the user's formulas see the add-in's new sheets, with no #REF!.
@@ -111,15 +111,18 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
     const [a1, b1, c1] = sheet("Summary")[0];
     expect(a1).toBe(sheet("Readiness")[4][5]);
     expect(typeof a1).toBe("number");
-    const ratingsColumnF = sheet("Ratings")
+    // The first ratings column: G, after Person…Team and Specialisation.
+    const ratingsColumnG = sheet("Ratings")
       .slice(1)
-      .map((row) => row[5])
+      .map((row) => row[6])
       .filter((v): v is number => typeof v === "number");
-    expect(b1).toBe(ratingsColumnF.reduce((sum, v) => sum + v, 0));
+    expect(b1).toBe(ratingsColumnG.reduce((sum, v) => sum + v, 0));
     expect(c1).toBe(8);
     // The Readiness sheet LibreOffice computed agrees with the core: the edited Senior's current readiness.
+    // (Column F is readiness for the next level; the Senior column holds the current level's.)
     const readinessRow = sheet("Readiness").find((row) => row[0] === senior)!;
-    expect(readinessRow[5]).toBeCloseTo(edited?.current?.readiness ?? NaN, 9);
+    const seniorColumn = sheet("Readiness")[3].indexOf("Senior");
+    expect(readinessRow[seniorColumn]).toBeCloseTo(edited?.current?.readiness ?? NaN, 9);
     expect(JSON.stringify(recalculated)).not.toContain("#REF!");
   });
 

@@ -1,5 +1,5 @@
 /** Every command through the Office host over the in-memory Excel workbook, as Excel would run it. */
-import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { careerMatrixFromFramework, levelWithGrade } from "../../src/core/career-matrix";
 import { bundledFramework } from "../../src/data";
 import { MemoryWorkbook } from "../../src/hosts/memory";
 import { OfficeHost } from "../../src/hosts/office/office-host";
@@ -123,8 +123,9 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       expect(readiness.values[row][6]).toBe(s.next?.coverage ?? "");
       const track = careerMatrixFromFramework(framework).tracks.find((t) => t.id === s.person.track);
       for (const level of s.levels) {
-        const name = track?.levels.find((l) => l.id === level.level)?.name;
-        expect(readiness.values[row][readiness.values[3].indexOf(name ?? "")]).toBe(level.readiness);
+        const found = track?.levels.find((l) => l.id === level.level);
+        const name = found ? levelWithGrade(found) : "";
+        expect(readiness.values[row][readiness.values[3].indexOf(name)]).toBe(level.readiness);
       }
     });
     expect(readiness.looks[4][5]).toMatchObject({ numberFormat: "0%" });
@@ -135,6 +136,12 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       "cellValue",
       "cellValue",
       "cellValue",
+      "cellValue",
+      "cellValue",
+      "cellValue",
+      "cellValue",
+      // The other next level where the paths fork: its readiness colours and its status words.
+      "colorScale",
       "cellValue",
       "cellValue",
       "cellValue",
