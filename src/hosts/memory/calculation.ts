@@ -255,40 +255,67 @@ export class Calculation {
   private lift(values: Value[], f: (scalars: Scalar[]) => Scalar): Value {
     if (!values.some(isArrayValue)) return f(values.map((v) => this.scalar(v)));
     const grids = values.map((v) => this.grid(v));
-    const rows = Math.max(...grids.map((g) => g.length));
-    const columns = Math.max(...grids.map((g) => g[0]?.length ?? 0));
-    return Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: columns }, (_, c) => f(grids.map((g) => at(g, r, c) ?? null))),
-    );
+    let rows = 0;
+    let columns = 0;
+    for (const g of grids) {
+      rows = Math.max(rows, g.length);
+      columns = Math.max(columns, g[0]?.length ?? 0);
+    }
+    const out: Matrix = [];
+    const scalars: Scalar[] = new Array<Scalar>(grids.length);
+    for (let r = 0; r < rows; r++) {
+      const row: Scalar[] = [];
+      for (let c = 0; c < columns; c++) {
+        for (let i = 0; i < grids.length; i++) scalars[i] = at(grids[i], r, c) ?? null;
+        row.push(f(scalars));
+      }
+      out.push(row);
+    }
+    return out;
   }
 }
 
 function operate(operator: string, a: Scalar, b: Scalar): Scalar {
-  if (operator === "&") {
-    const x = toText(a);
-    const y = toText(b);
-    if (isError(x)) return x;
-    if (isError(y)) return y;
-    return x + y;
-  }
-  if (["=", "<>", "<", ">", "<=", ">="].includes(operator)) {
-    const d = compareScalars(a, b);
-    if (isError(d)) return d;
-    switch (operator) {
-      case "=":
-        return d === 0;
-      case "<>":
-        return d !== 0;
-      case "<":
-        return d < 0;
-      case ">":
-        return d > 0;
-      case "<=":
-        return d <= 0;
-      default:
-        return d >= 0;
+  switch (operator) {
+    case "&": {
+      const x = toText(a);
+      const y = toText(b);
+      if (isError(x)) return x;
+      if (isError(y)) return y;
+      return x + y;
     }
+    case "=":
+    case "<>":
+    case "<":
+    case ">":
+    case "<=":
+    case ">=":
+      return compare(operator, a, b);
+    default:
+      return arithmetic(operator, a, b);
   }
+}
+
+function compare(operator: string, a: Scalar, b: Scalar): Scalar {
+  const d = compareScalars(a, b);
+  if (isError(d)) return d;
+  switch (operator) {
+    case "=":
+      return d === 0;
+    case "<>":
+      return d !== 0;
+    case "<":
+      return d < 0;
+    case ">":
+      return d > 0;
+    case "<=":
+      return d <= 0;
+    default:
+      return d >= 0;
+  }
+}
+
+function arithmetic(operator: string, a: Scalar, b: Scalar): Scalar {
   const x = toNumber(a);
   const y = toNumber(b);
   if (isError(x)) return x;
