@@ -88,9 +88,7 @@ export function Workbench({ framework, sampleTeam, initialTheme, initialWidth }:
         sampleTeam.people,
       );
       setSnapshot(memory.snapshot());
-      setMessage(
-        `Typed the ratings of ${typed} people. Heatmaps already written follow them; Score writes them.`,
-      );
+      setMessage(`Typed the ratings of ${typed} people.`);
     } catch (error) {
       setMessage(`Typing the ratings failed: ${errorMessage(error)}`);
     }
