@@ -55,7 +55,16 @@ function verticalAlign(vertical: string | undefined): CSSProperties["verticalAli
   }
 }
 
-export function SheetGrid({ sheet, selection }: { sheet: SheetSnapshot; selection: string | undefined }) {
+export function SheetGrid({
+  sheet,
+  selection,
+  onSelect,
+}: {
+  sheet: SheetSnapshot;
+  selection: string | undefined;
+  /** Called with a cell's address ("F2") when it is clicked. */
+  onSelect?: (address: string) => void;
+}) {
   const rows = sheet.values.length;
   const columns = rows === 0 ? 0 : sheet.values[0].length;
   const conditional = useMemo(() => conditionalLooks(sheet.values, sheet.conditionalFormats), [sheet]);
@@ -147,6 +156,7 @@ export function SheetGrid({ sheet, selection }: { sheet: SheetSnapshot; selectio
           colSpan={merge ? merge.range.end.column - merge.range.start.column + 1 : undefined}
           title={sheet.formulas[r - 1]?.[c] ?? undefined}
           style={style}
+          onClick={onSelect ? () => onSelect(address) : undefined}
         >
           {displayValue(value, look?.numberFormat)}
         </td>,

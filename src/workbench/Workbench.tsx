@@ -1,6 +1,7 @@
 /**
- * The add-in without Excel: the real task pane, working on an in-memory workbook drawn beside it. The toolbar does
- * what a user would do in Excel itself: type ratings, press the ribbon's Refresh heatmaps, start over.
+ * The add-in without Excel: the real task pane, working on an in-memory workbook drawn beside it, which calculates
+ * as Excel does. The toolbar and the formula bar do what a user would do in Excel itself: type ratings, press the
+ * ribbon's Refresh heatmaps, start over.
  */
 import {
   Button,
@@ -27,7 +28,7 @@ import { fluentTheme, type ThemeName } from "../taskpane/theme";
 import { errorMessage } from "../taskpane/use-task";
 import { observedHost } from "./observed-host";
 import { typeRatings } from "./type-ratings";
-import { WorkbookView } from "./WorkbookView";
+import { type CellEditing, WorkbookView } from "./WorkbookView";
 
 export const PANE_WIDTHS = [320, 360, 450] as const;
 
@@ -87,10 +88,35 @@ export function Workbench({ framework, sampleTeam, initialTheme, initialWidth }:
         sampleTeam.people,
       );
       setSnapshot(memory.snapshot());
-      setMessage(`Typed the ratings of ${typed} people. Score (or Refresh heatmaps) to see them.`);
+      setMessage(`Typed the ratings of ${typed} people.`);
     } catch (error) {
       setMessage(`Typing the ratings failed: ${errorMessage(error)}`);
     }
+  };
+
+  /** The user's own clicks and typing on the sheets, through the same Excel API the add-in uses. */
+  const editing: CellEditing = {
+    select: (sheet, address) => {
+      void memory
+        .run(async (context) => {
+          context.workbook.worksheets.getItem(sheet).getRange(address).select();
+          await context.sync();
+        })
+        .then(() => setSnapshot(memory.snapshot()))
+        .catch((error: unknown) => setMessage(`Selecting ${address} failed: ${errorMessage(error)}`));
+    },
+    enter: (sheet, address, typed) => {
+      void memory
+        .run(async (context) => {
+          context.workbook.worksheets.getItem(sheet).getRange(address).formulas = [[typed]];
+          await context.sync();
+        })
+        .then(() => {
+          setSnapshot(memory.snapshot());
+          setMessage(`Typed ${typed === "" ? "nothing" : typed} into ${sheet}!${address}.`);
+        })
+        .catch((error: unknown) => setMessage(`Typing into ${address} failed: ${errorMessage(error)}`));
+    },
   };
 
   const refreshFromRibbon = async () => {
@@ -160,7 +186,7 @@ export function Workbench({ framework, sampleTeam, initialTheme, initialWidth }:
           </FluentProvider>
         </div>
         <div className={styles.workbook}>
-          <WorkbookView snapshot={snapshot} />
+          <WorkbookView snapshot={snapshot} editing={editing} />
         </div>
       </main>
     </FluentProvider>

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { calibrate } from "../../src/core/calibration";
 import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { nameKey } from "../../src/core/names";
 import { scoreTeam } from "../../src/core/readiness";
 import { bundledFramework, sampleTeam } from "../../src/data";
 import { STATUS_LABEL } from "../../src/sheets/status";
@@ -225,6 +226,83 @@ describeInBrowser("the workbench in Chromium", () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await narrow.close();
     }
+  }, 150_000);
+
+  test("the heatmaps follow a rating typed on the Ratings sheet at once, without scoring again", async () => {
+    const page = await open("theme=light&width=360");
+    await scoreSampleTeam(page);
+    const sheetTab = (name: string) =>
+      page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
+
+    // A person and a competency they meet at their next level: typing 0 there lowers their readiness.
+    const matrix = careerMatrixFromFramework(bundledFramework());
+    const team = sampleTeam().people.map((person, i) => ({ ...person, row: i + 2 }));
+    const before = scoreTeam(matrix, team);
+    const change = before.flatMap(({ person, next }) => {
+      const track = matrix.tracks.find((t) => t.id === person.track);
+      if (!next || !track) return [];
+      return track.competencies
+        .filter((c) => {
+          const expected = c.expectations[next.level]?.value;
+          const rating = person.ratings[c.id];
+          return expected !== undefined && typeof rating === "number" && rating >= expected && rating > 0;
+        })
+        .map((c) => ({ person, competency: c }));
+    })[0];
+    const after = scoreTeam(
+      matrix,
+      team.map((p) =>
+        p === change.person ? { ...p, ratings: { ...p.ratings, [change.competency.id]: 0 } } : p,
+      ),
+    ).find((s) => s.person.person === change.person.person)!;
+    const was = before.find((s) => s.person.person === change.person.person)!;
+    expect(after.next!.readiness).toBeLessThan(was.next!.readiness);
+
+    await sheetTab("Ratings").click();
+    const header = await page
+      .locator("td[data-cell]")
+      .evaluateAll((tds) =>
+        tds
+          .filter((td) => /^[A-Z]+1$/.test(td.getAttribute("data-cell") ?? ""))
+          .map((td) => [td.getAttribute("data-cell") ?? "", td.textContent ?? ""]),
+      );
+    const wanted = [change.competency.id, change.competency.name].map(nameKey);
+    const column = header.find(([, text]) => wanted.includes(nameKey(text)))![0].replace(/1$/, "");
+    const cell = `${column}${change.person.row}`;
+    await page.locator(`td[data-cell="${cell}"]`).click();
+    await page
+      .getByRole("status", { name: "Selection" })
+      .filter({ hasText: new RegExp(`^${cell}$`) })
+      .waitFor();
+    const bar = page.getByRole("textbox", { name: "Formula bar" });
+    expect(await bar.inputValue()).toBe(String(change.person.ratings[change.competency.id]));
+    await bar.fill("0");
+    await bar.press("Enter");
+    await page.getByText(`Typed 0 into Ratings!${cell}.`).waitFor();
+    expect(await cellText(page, cell)).toBe("0");
+
+    // The Readiness sheet shows the new readiness and status, as the core computes them.
+    await sheetTab("Readiness").click();
+    const names = await page
+      .locator('td[data-cell^="A"]')
+      .evaluateAll((tds) =>
+        tds.filter((td) => /^A\d+$/.test(td.getAttribute("data-cell") ?? "")).map((td) => td.textContent),
+      );
+    const row = names.indexOf(change.person.person) + 1;
+    expect(row).toBeGreaterThan(4);
+    const status = STATUS_LABEL[after.next!.status];
+    expect(await cellText(page, `F${row}`)).toBe(`${Math.round(after.next!.readiness * 100)}%`);
+    expect(await cellText(page, `H${row}`)).toBe(status);
+    expect(await cellFill(page, `H${row}`)).toBe(STATUS_RGB[status]);
+    await page.locator(`td[data-cell="F${row}"]`).click();
+    await page.screenshot({ path: join(SHOTS, "typed-rating-readiness.png") });
+    // Nothing was scored again: the pane still says what the last Score wrote.
+    expect(
+      await page
+        .getByRole("status")
+        .filter({ hasText: /^Typed 0 into Ratings!/ })
+        .count(),
+    ).toBe(1);
   }, 150_000);
 
   test("the workbench page never asks for office.js", async () => {

@@ -42,3 +42,20 @@ test("the task pane's first load is its own entry script, the other tabs' code l
     });
   }
 });
+
+test("the formula engine (formulajs, the tokenizer, the memory workbook's calculation) is in the workbench alone", () => {
+  const engine =
+    /node_modules[\\/](@formulajs|excel-formula-tokenizer|bessel)[\\/]|src[\\/]hosts[\\/]memory[\\/]/;
+  const pages = (module: string) =>
+    Object.entries(build.entrypoints)
+      .filter(([, files]) =>
+        build.chunks.some((c) => c.files.some((f) => files.includes(f)) && c.modules.includes(module)),
+      )
+      .map(([page]) => page);
+  const modules = [...new Set(build.chunks.flatMap((chunk) => chunk.modules))].filter((m) => engine.test(m));
+  expect(modules.some((m) => m.includes("@formulajs"))).toBe(true);
+  expect(modules.some((m) => m.includes("calculation.ts"))).toBe(true);
+  // Not in an on-demand chunk either: only the workbench's own entry holds it.
+  const elsewhere = modules.filter((m) => pages(m).join() !== "workbench");
+  expect(elsewhere).toEqual([]);
+});

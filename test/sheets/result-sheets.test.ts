@@ -12,7 +12,7 @@ import { readinessBands, STATUS_FILL } from "../../src/sheets/status";
 import { relativeFormula } from "../../src/sheets/formula-shift";
 import { teamSummarySheetSpec } from "../../src/sheets/team-summary-sheet";
 import { tinyMatrix } from "./fixtures";
-import { CalculatedWorkbook as Workbook } from "./calculated-workbook";
+import { CalculatedWorkbook } from "./calculated-workbook";
 import { at, valueOf } from "./values";
 
 const matrix = tinyMatrix();
@@ -84,7 +84,9 @@ describe("readiness sheet", () => {
   it("leaves blank the levels that are not on a person's track", () => {
     // Bo is on Frontend: no Staff or Manager there.
     expect(spec.cells[5].slice(10, 12).map(valueOf)).toEqual(["", ""]);
-    expect(new Workbook([{ name: "Ratings", cells: ratings }, spec]).value(spec.name, 5, 10)).toBe("");
+    expect(new CalculatedWorkbook([{ name: "Ratings", cells: ratings }, spec]).value(spec.name, 5, 10)).toBe(
+      "",
+    );
   });
 
   it("finds each level's expectations by the row's track key, so a column holds one formula for everyone", () => {
@@ -127,7 +129,7 @@ describe("readiness sheet", () => {
   });
 
   it("computes the same numbers live from the Ratings sheet", () => {
-    const book = new Workbook([{ name: "Ratings", cells: ratings }, spec]);
+    const book = new CalculatedWorkbook([{ name: "Ratings", cells: ratings }, spec]);
     spec.cells.slice(4).forEach((row, r) =>
       row.forEach((cell, c) => {
         if (cell === null || typeof cell !== "object") return;
@@ -202,7 +204,7 @@ describe("competency heatmap sheet", () => {
         'INDEX(Ratings!F:F,$N6)-INDEX($B$12:$B$17,$M6),""),""))',
       v: 1,
     });
-    const book = new Workbook([{ name: "Ratings", cells: ratings }, spec]);
+    const book = new CalculatedWorkbook([{ name: "Ratings", cells: ratings }, spec]);
     expect([4, 5, 6, 7, 8].map((column) => book.value(spec.name, 5, column))).toEqual([1, 0, "", -1, ""]);
     expect(at(spec, "E7")).toMatchObject({ f: expect.stringContaining("INDEX(Ratings!F:F,$N7)") });
     expect(valueOf(spec.cells[5][9])).toBeCloseTo(0.5);

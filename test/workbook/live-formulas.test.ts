@@ -6,7 +6,7 @@ import type { Cell } from "../../src/core/types";
 import { bundledFramework } from "../../src/data";
 import type { FormulaCell, SheetSpec } from "../../src/sheets/spec";
 import { createRatings, scoreRatings } from "../../src/workbook/commands";
-import { CalculatedWorkbook as Workbook } from "../sheets/calculated-workbook";
+import { CalculatedWorkbook } from "../sheets/calculated-workbook";
 import { SpecHost } from "./spec-host";
 import { newPeople, teamOf, typeRatings } from "./team";
 
@@ -45,7 +45,7 @@ describe("live heatmap formulas", () => {
 
   it.each(sheets)("on %s agree with the core for the sample team", async (key) => {
     const host = await scored(35);
-    const book = Workbook.of([...host.sheets.values()]);
+    const book = CalculatedWorkbook.of([...host.sheets.values()]);
     const spec = host.sheets.get(key) as SheetSpec;
     const cells = formulaCells(spec);
     expect(cells.length).toBeGreaterThan(35);
@@ -71,7 +71,7 @@ describe("live heatmap formulas", () => {
     const result = await scoreRatings(host, framework);
     expect(result.problems.map((p) => p.severity).sort()).toEqual(["error", "warning", "warning"]);
 
-    const book = Workbook.of([...host.sheets.values()]);
+    const book = CalculatedWorkbook.of([...host.sheets.values()]);
     for (const key of sheets) {
       const spec = host.sheets.get(key) as SheetSpec;
       for (const { row, column, cell } of formulaCells(spec))
@@ -83,13 +83,13 @@ describe("live heatmap formulas", () => {
     const host = await scored(35);
     const readiness = host.sheets.get("readiness-heatmap") as SheetSpec;
     const person = readiness.cells[4][0] as string;
-    const before = Workbook.of([...host.sheets.values()]).value(readiness.name, 4, 5);
+    const before = CalculatedWorkbook.of([...host.sheets.values()]).value(readiness.name, 4, 5);
 
     // Lower every rating of the person to 0: readiness for the next level falls to 0 and the status follows.
     const ratings = host.sheets.get("ratings") as SheetSpec;
     const row = ratings.cells.findIndex((r) => r[0] === person);
     ratings.cells[row] = ratings.cells[row].map((c, i) => (i >= 5 && typeof c === "number" ? 0 : c));
-    const after = Workbook.of([...host.sheets.values()]);
+    const after = CalculatedWorkbook.of([...host.sheets.values()]);
     expect(before).toBeGreaterThan(0);
     expect(after.value(readiness.name, 4, 5)).toBe(0);
     expect(after.value(readiness.name, 4, 7)).toBe("Not yet");
@@ -100,7 +100,7 @@ describe("live heatmap formulas", () => {
     const ratings = host.sheets.get("ratings") as SheetSpec;
     const [header, ...rows] = ratings.cells;
     ratings.cells = [header, ...rows.reverse()];
-    const book = Workbook.of([...host.sheets.values()]);
+    const book = CalculatedWorkbook.of([...host.sheets.values()]);
     const spec = host.sheets.get("readiness-heatmap") as SheetSpec;
     for (const { row, column, cell } of formulaCells(spec)) {
       if (column === spec.cells[3].length - 1) continue; // the Ratings row itself moves

@@ -54,6 +54,18 @@ interface Position {
   right: number;
 }
 
+/** How many formula cells may wait on one another before the deepest is worked out on its own. */
+const MAX_DEPTH = 400;
+
+/** Thrown to put off a cell met too deep; see Calculation.settled. */
+class Deeper {
+  constructor(
+    readonly sheet: MemSheet,
+    readonly row: number,
+    readonly column: number,
+  ) {}
+}
+
 export class Calculation {
   private readonly results = new Map<MemCell, Scalar>();
   private readonly pending = new Set<MemCell>();
@@ -68,19 +80,43 @@ export class Calculation {
 
   /** What a formula cell shows, as Range.values reports it: errors as "#N/A" and the like, a blank as 0. */
   shown(sheet: MemSheet, row: number, column: number): Cell {
-    const v = this.cellValue(sheet, row, column);
+    const v = this.settled(sheet, row, column);
     if (isError(v)) return v.code;
     return v ?? 0;
   }
 
+  /**
+   * A cell's value however deep the chain of formulas under it (a running total down thousands of rows): past
+   * MAX_DEPTH, the cell met is worked out first, from here, and then the one that needed it again.
+   */
+  private settled(sheet: MemSheet, row: number, column: number): Scalar {
+    const stack: Deeper[] = [new Deeper(sheet, row, column)];
+    for (;;) {
+      const top = stack[stack.length - 1];
+      try {
+        const v = this.cellValue(top.sheet, top.row, top.column);
+        stack.pop();
+        if (stack.length === 0) return v;
+      } catch (error) {
+        if (!(error instanceof Deeper)) throw error;
+        const cell = cellAt(error.sheet, error.row, error.column);
+        // Met again while it waits: a circular reference longer than MAX_DEPTH.
+        if (cell && stack.some((d) => cellAt(d.sheet, d.row, d.column) === cell))
+          this.results.set(cell, ERRORS["#REF!"]);
+        else stack.push(error);
+      }
+    }
+  }
+
   /** The value of a cell (1-based row, 0-based column): its constant, or its formula's result. */
-  cellValue(sheet: MemSheet, row: number, column: number): Scalar {
+  private cellValue(sheet: MemSheet, row: number, column: number): Scalar {
     const cell = cellAt(sheet, row, column);
     if (!cell) return null;
     if (cell.formula === undefined) return cell.value;
     const known = this.results.get(cell);
     if (known !== undefined) return known;
     if (this.pending.has(cell)) return ERRORS["#REF!"];
+    if (this.pending.size >= MAX_DEPTH) throw new Deeper(sheet, row, column);
     this.pending.add(cell);
     let result: Scalar;
     try {
@@ -255,40 +291,67 @@ export class Calculation {
   private lift(values: Value[], f: (scalars: Scalar[]) => Scalar): Value {
     if (!values.some(isArrayValue)) return f(values.map((v) => this.scalar(v)));
     const grids = values.map((v) => this.grid(v));
-    const rows = Math.max(...grids.map((g) => g.length));
-    const columns = Math.max(...grids.map((g) => g[0]?.length ?? 0));
-    return Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: columns }, (_, c) => f(grids.map((g) => at(g, r, c) ?? null))),
-    );
+    let rows = 0;
+    let columns = 0;
+    for (const g of grids) {
+      rows = Math.max(rows, g.length);
+      columns = Math.max(columns, g[0]?.length ?? 0);
+    }
+    const out: Matrix = [];
+    const scalars: Scalar[] = new Array<Scalar>(grids.length);
+    for (let r = 0; r < rows; r++) {
+      const row: Scalar[] = [];
+      for (let c = 0; c < columns; c++) {
+        for (let i = 0; i < grids.length; i++) scalars[i] = at(grids[i], r, c) ?? null;
+        row.push(f(scalars));
+      }
+      out.push(row);
+    }
+    return out;
   }
 }
 
 function operate(operator: string, a: Scalar, b: Scalar): Scalar {
-  if (operator === "&") {
-    const x = toText(a);
-    const y = toText(b);
-    if (isError(x)) return x;
-    if (isError(y)) return y;
-    return x + y;
-  }
-  if (["=", "<>", "<", ">", "<=", ">="].includes(operator)) {
-    const d = compareScalars(a, b);
-    if (isError(d)) return d;
-    switch (operator) {
-      case "=":
-        return d === 0;
-      case "<>":
-        return d !== 0;
-      case "<":
-        return d < 0;
-      case ">":
-        return d > 0;
-      case "<=":
-        return d <= 0;
-      default:
-        return d >= 0;
+  switch (operator) {
+    case "&": {
+      const x = toText(a);
+      const y = toText(b);
+      if (isError(x)) return x;
+      if (isError(y)) return y;
+      return x + y;
     }
+    case "=":
+    case "<>":
+    case "<":
+    case ">":
+    case "<=":
+    case ">=":
+      return compare(operator, a, b);
+    default:
+      return arithmetic(operator, a, b);
   }
+}
+
+function compare(operator: string, a: Scalar, b: Scalar): Scalar {
+  const d = compareScalars(a, b);
+  if (isError(d)) return d;
+  switch (operator) {
+    case "=":
+      return d === 0;
+    case "<>":
+      return d !== 0;
+    case "<":
+      return d < 0;
+    case ">":
+      return d > 0;
+    case "<=":
+      return d <= 0;
+    default:
+      return d >= 0;
+  }
+}
+
+function arithmetic(operator: string, a: Scalar, b: Scalar): Scalar {
   const x = toNumber(a);
   const y = toNumber(b);
   if (isError(x)) return x;

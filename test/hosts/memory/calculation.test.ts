@@ -153,6 +153,25 @@ describe("the memory workbook recalculates", () => {
     expect((await read(book, "Sheet1", "A1:C1")).values).toEqual([[7, 6, 5]]);
   });
 
+  it("follows a chain of formulas deeper than the stack, down and up a sheet", async () => {
+    const book = new MemoryWorkbook();
+    const rows = 30_000;
+    const down: Cell[][] = Array.from({ length: rows }, (_, i) => [i === 0 ? 1 : `=A${i}+1`]);
+    const up: Cell[][] = Array.from({ length: rows }, (_, i) => [i === rows - 1 ? 1 : `=B${i + 2}+1`]);
+    await write(book, "Sheet1", `A1:A${rows}`, down);
+    await write(book, "Sheet1", `B1:B${rows}`, up);
+    expect((await read(book, "Sheet1", `A${rows}:B${rows}`)).values).toEqual([[rows, 1]]);
+    expect((await read(book, "Sheet1", "A1:B1")).values).toEqual([[1, rows]]);
+    // A circle of 2,000 formulas, longer than any chain calculated at once, is still a circular reference.
+    await write(
+      book,
+      "Sheet1",
+      "C1:C2000",
+      Array.from({ length: 2000 }, (_, i) => [`=C${i === 0 ? 2000 : i}+1`]),
+    );
+    expect((await read(book, "Sheet1", "C1:C2")).values).toEqual([["#REF!"], ["#REF!"]]);
+  });
+
   it("shows a blank as 0 and keeps the empty text a formula gives", async () => {
     const book = new MemoryWorkbook();
     expect(await shown(book, "=A1")).toBe(0);
