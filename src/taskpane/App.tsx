@@ -77,9 +77,9 @@ export function App({ embedded = false }: { embedded?: boolean }) {
   const panel = (id: TabId) => {
     switch (id) {
       case "matrix":
-        return <MatrixPanel />;
+        return <MatrixPanel active={tab === "matrix"} onNext={() => open("ratings")} />;
       case "ratings":
-        return <RatingsPanel />;
+        return <RatingsPanel active={tab === "ratings"} onNext={() => open("score")} />;
       case "score":
         return <ScorePanel scoring={scoring} onScored={scored} onNext={() => open("calibration")} />;
       case "calibration":

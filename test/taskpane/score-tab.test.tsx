@@ -123,6 +123,8 @@ describe("Score tab", () => {
       screen.getByRole("button", { name: `Create the Ratings sheet with ${team.length} people` }),
     );
     await screen.findByText("Ratings sheet ready");
+    // The button disabled itself while writing: the focus went to the result, not to the page.
+    expect(document.activeElement).toBe(screen.getByRole("region", { name: "Ratings sheet result" }));
 
     await user.click(screen.getByRole("tab", { name: "Score" }));
     await user.click(await screen.findByRole("button", { name: "Score ratings" }, { timeout: 15_000 }));

@@ -10,20 +10,15 @@ import {
 import { type ReactElement, useEffect, useRef } from "react";
 import { STATUS_WORD } from "../../core/vocabulary";
 import type { ScoreResult } from "../../workbook/commands";
-import { plural } from "../format";
+import { clockTime, plural } from "../format";
 
 /** More than this share of the people scored with too few ratings for a status, and the result says so first. */
 export const LITTLE_RATED_SHARE = 0.5;
 
 const useStyles = makeStyles({
-  result: { display: "flex", flexDirection: "column", gap: "8px", outlineStyle: "none" },
+  result: { display: "flex", flexDirection: "column", gap: "8px" },
   skipped: { margin: "4px 0 0", paddingLeft: "18px" },
 });
-
-/** "13:45", the time a result was computed, as the pane's clock reads it. */
-export function clockTime(at: Date): string {
-  return at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-}
 
 /**
  * What scoring did and did not do, in that order: how many of the Ratings sheet's people were scored, who was left
