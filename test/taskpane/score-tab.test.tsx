@@ -118,7 +118,7 @@ describe("Score tab", () => {
     const pane = renderPane();
     const user = userEvent.setup();
     await user.click(screen.getByRole("tab", { name: "Ratings" }));
-    await user.click(await screen.findByRole("button", { name: "Use the sample team" }));
+    await user.click(await screen.findByRole("button", { name: "Use the sample team" }, { timeout: 15_000 }));
     await user.click(
       screen.getByRole("button", { name: `Create the Ratings sheet with ${team.length} people` }),
     );

@@ -53,9 +53,13 @@ export function ProblemList({
   const headingId = useId();
   // Problems name sheets as their tabs read when the problems were found. The add-in's sheets are remembered by
   // their markers then, so "Go to cell" still finds a sheet renamed since.
+  // Keyed on the sheets named (a list rebuilt on every render must not read the workbook each time).
   const [keys, setKeys] = useState<ReadonlyMap<string, string>>(new Map());
+  const named = [...new Set(problems.filter((p) => p.cell).map((p) => p.sheet ?? ""))]
+    .filter((sheet) => sheet !== "")
+    .join("\n");
   useEffect(() => {
-    if (!problems.some((p) => p.sheet && p.cell)) return;
+    if (named === "") return;
     let current = true;
     host.ownedSheets().then(
       (owned) => current && setKeys(new Map(owned.map((s) => [s.name, s.key]))),
@@ -64,7 +68,7 @@ export function ProblemList({
     return () => {
       current = false;
     };
-  }, [host, problems]);
+  }, [host, named]);
   if (problems.length === 0) return null;
 
   const errors = problems.filter((p) => p.severity === "error").length;
