@@ -5,6 +5,7 @@
 import { COMPETENCY_LABEL_MAX } from "./framework";
 import { z } from "zod";
 import type { Framework } from "./framework";
+import { STATUS_WORD } from "./vocabulary";
 
 /** A message that says what was expected and what was found, e.g. "expected a whole number, found 2.5". */
 const expected = (what: string) => (issue: { input?: unknown }) =>
@@ -178,8 +179,7 @@ export const scoringSchema = z
     { error: expected("the readiness thresholds { ready, almost, minCoverage }") },
   )
   .meta({
-    description:
-      "Readiness at or above `ready` is Ready, at or above `almost` is Almost; coverage below `minCoverage` is Insufficient data.",
+    description: `Readiness at or above \`ready\` is ${STATUS_WORD.ready}, at or above \`almost\` is ${STATUS_WORD.almost}; coverage below \`minCoverage\` is ${STATUS_WORD.insufficient}.`,
   });
 
 export const frameworkSchema = z

@@ -7,15 +7,16 @@
 import type { ScoringRules } from "./framework";
 import { readinessStatus } from "./readiness";
 import type { LevelReadiness, PersonReadiness } from "./types";
+import { STATUS_WORD } from "./vocabulary";
 
 export type NineBoxBand = "below" | "almost" | "ready";
 
 export const NINE_BOX_BANDS: NineBoxBand[] = ["below", "almost", "ready"];
 
 export const BAND_LABEL: Record<NineBoxBand, string> = {
-  below: "Below Almost",
-  almost: "Almost",
-  ready: "Ready",
+  below: `Below ${STATUS_WORD.almost}`,
+  almost: STATUS_WORD.almost,
+  ready: STATUS_WORD.ready,
 };
 
 /** Box names by current-level band, then next-level band. */
@@ -71,7 +72,7 @@ export function nineBox(
     }
     const current = band(s.current, rules);
     if (current === "insufficient") {
-      apart.push({ person: name, reason: "Insufficient data at their current level." });
+      apart.push({ person: name, reason: `${STATUS_WORD.insufficient} at their current level.` });
       continue;
     }
     if (!s.next) {
@@ -80,7 +81,7 @@ export function nineBox(
     }
     const next = band(s.next, rules);
     if (next === "insufficient") {
-      apart.push({ person: name, reason: "Insufficient data for the next level." });
+      apart.push({ person: name, reason: `${STATUS_WORD.insufficient} for the next level.` });
       continue;
     }
     const cell = cellOf(current, next);

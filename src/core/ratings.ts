@@ -323,7 +323,10 @@ export function readRatings(
           "error",
           row1,
           column.column,
-          `Rating "${shortText(text(cell))}" in ${ref} is not a rating: use ${scale.description}, a label such as "${scale.exampleLabel}", or leave it blank.`,
+          // Where only numbers count (the sheet's formulas), a label would be refused next: suggest the drop-down.
+          options.numbersOnly
+            ? `Rating "${shortText(text(cell))}" in ${ref} is not a rating: pick ${scale.description} from the drop-down, or leave it blank.`
+            : `Rating "${shortText(text(cell))}" in ${ref} is not a rating: use ${scale.description}, a label such as "${scale.exampleLabel}", or leave it blank.`,
         );
       }
     }

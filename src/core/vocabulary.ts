@@ -81,7 +81,7 @@ export function chanceInWords(p: number): string {
   if (p < 0.001) return "less than 1 in 1,000 that chance alone explains it (p < 0.001)";
   if (p >= 0.5) return `chance alone could well explain it (p = ${p.toFixed(2)})`;
   const odds = Math.max(1, Math.round(1 / p));
-  return `about 1 in ${odds.toLocaleString("en-US")} that chance alone explains it (p = ${p.toFixed(p < 0.01 ? 3 : 2)})`;
+  return `about 1 in ${odds.toLocaleString("en-US")} that chance alone explains it (p = ${p.toFixed(p < 0.1 ? 3 : 2)})`;
 }
 
 /** A standard error in words: "give or take 0.12". */

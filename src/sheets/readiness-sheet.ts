@@ -68,8 +68,8 @@ export function readinessSheetSpec(
   const cells: SpecCell[][] = [
     ["Readiness by level"],
     [
-      `Updates as ratings are typed on the Ratings sheet. Ready ≥ ${percent(ready)}, Almost ≥ ${percent(almost)}; ` +
-        `Insufficient data below ${percent(minCoverage)} of the next level's competencies assessed.`,
+      `Updates as ratings are typed on the Ratings sheet. ${STATUS_LABEL.ready} ≥ ${percent(ready)}, ${STATUS_LABEL.almost} ≥ ${percent(almost)}; ` +
+        `${STATUS_LABEL.insufficient} below ${percent(minCoverage)} of the next level's competencies assessed.`,
     ],
     [block.columnsCheck],
     [

@@ -3,7 +3,7 @@ import { makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react
 import { lazy, Suspense, useId, useState } from "react";
 import { FrameworkChoiceProvider } from "./framework-choice";
 import { MatrixPanel } from "./panels/MatrixPanel";
-import type { Scoring } from "./scoring";
+import { useScoring } from "./use-scoring";
 
 // The first screen is the Matrix tab; the other tabs load when first opened, so the pane's first load stays small.
 const RatingsPanel = lazy(() =>
@@ -64,11 +64,12 @@ export function App({ embedded = false }: { embedded?: boolean }) {
   const [tab, setTab] = useState<TabId>("matrix");
   // Panels mount when first opened and then stay, so what was typed in one survives a visit to another.
   const [opened, setOpened] = useState<Set<TabId>>(() => new Set<TabId>(["matrix"]));
-  const [scoring, setScoring] = useState<Scoring | undefined>();
+  const { scoring, scored, reread } = useScoring();
   const prefix = useId();
   const Root = embedded ? "section" : "main";
 
   const open = (id: TabId) => {
+    if (id !== tab && (id === "score" || id === "calibration")) reread();
     setTab(id);
     setOpened((before) => (before.has(id) ? before : new Set([...before, id])));
   };
@@ -76,11 +77,11 @@ export function App({ embedded = false }: { embedded?: boolean }) {
   const panel = (id: TabId) => {
     switch (id) {
       case "matrix":
-        return <MatrixPanel />;
+        return <MatrixPanel active={tab === "matrix"} onNext={() => open("ratings")} />;
       case "ratings":
-        return <RatingsPanel />;
+        return <RatingsPanel active={tab === "ratings"} onNext={() => open("score")} />;
       case "score":
-        return <ScorePanel scoring={scoring} onScored={setScoring} />;
+        return <ScorePanel scoring={scoring} onScored={scored} onNext={() => open("calibration")} />;
       case "calibration":
         return <CalibrationPanel scoring={scoring} onScore={() => open("score")} />;
       case "compare":

@@ -29,3 +29,8 @@ export function levelTitle(matrix: CareerMatrix, track: TrackId, level: LevelId)
 export function competencyName(matrix: CareerMatrix, track: TrackId, competency: string): string {
   return trackOf(matrix, track)?.competencies.find((c) => c.id === competency)?.name ?? competency;
 }
+
+/** "13:45", the time a result was computed, as the pane's clock reads it. */
+export function clockTime(at: Date): string {
+  return at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}

@@ -8,12 +8,15 @@ export function problemPlace(problem: Problem): string | undefined {
 }
 
 /**
- * Selects the problem's cell. Problems name sheets as their tabs read; the host selects by ownership key, so the tab is
- * looked up among the add-in's sheets first.
+ * Selects the problem's cell. The host selects by ownership key: given the key the sheet had when the problem was
+ * found, a renamed sheet is still found; else the tab is looked up by name among the add-in's sheets.
  */
-export async function goToCell(host: WorkbookHost, sheet: string, cell: string): Promise<void> {
+export async function goToCell(host: WorkbookHost, sheet: string, cell: string, key?: string): Promise<void> {
   const owned = await host.ownedSheets();
-  const target = owned.find((s) => s.name === sheet) ?? owned.find((s) => s.key === sheet);
+  const target =
+    (key === undefined ? undefined : owned.find((s) => s.key === key)) ??
+    owned.find((s) => s.name === sheet) ??
+    owned.find((s) => s.key === sheet);
   if (!target) {
     throw new Error(
       `The sheet "${sheet}" is no longer in the workbook. Run the action again to see where things are now.`,

@@ -9,4 +9,8 @@ export interface Scoring {
   matrix: CareerMatrix;
   /** The framework it was scored with: once another is chosen, the Score tab scores again. */
   framework: Framework;
+  /** When the scores were computed, so a result never passes for newer than it is. */
+  computedAt: Date;
+  /** Scored by the user's action just now, or read again from the sheets as they stand. */
+  origin: "scored" | "read";
 }

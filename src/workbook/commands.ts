@@ -159,6 +159,21 @@ export interface ScoreResult {
   problems: Problem[];
   /** The thresholds and guideline the 9-box and distributions were drawn with. */
   session: SessionSettings;
+  /** Rows of the Ratings sheet with someone on them; each is either scored or skipped. */
+  rows: number;
+  /** Rows not scored, each with the problem that kept it out. */
+  skipped: SkippedRow[];
+  /** Scored people with at least one rating. */
+  rated: number;
+  /** The Ratings sheet's name as its tab reads, to tell its problems from the matrix sheets'. */
+  ratingsSheet?: string;
+}
+
+/** A row of the Ratings sheet left out of the scores, and why. */
+export interface SkippedRow {
+  row: number;
+  person: string;
+  reason: Problem;
 }
 
 /**
@@ -178,11 +193,21 @@ export async function refreshHeatmaps(host: WorkbookHost, framework: Framework):
   return scoreAndWrite(host, framework, true);
 }
 
+/**
+ * The scores as the workbook's sheets stand, writing nothing: what a reopened pane shows, and what a tab shows again
+ * after the ribbon's Refresh heatmaps or edits on the sheets. Undefined until the ratings have been scored once.
+ */
+export async function readScores(host: WorkbookHost, framework: Framework): Promise<ScoreResult | undefined> {
+  const result = await scoreAndWrite(host, framework, true, undefined, false);
+  return result.scored.length > 0 || result.rows > 0 ? result : undefined;
+}
+
 async function scoreAndWrite(
   host: WorkbookHost,
   framework: Framework,
   onlyIfScored: boolean,
   session?: SessionSettings,
+  write = true,
 ): Promise<ScoreResult> {
   return host.update(
     (owned) =>
@@ -196,6 +221,9 @@ async function scoreAndWrite(
         counts: statusCounts([]),
         problems: [],
         session: { ready: framework.scoring.ready, almost: framework.scoring.almost, guideline: null },
+        rows: 0,
+        skipped: [],
+        rated: 0,
       };
       const nothing = (result: ScoreResult) => ({ specs: [], result });
       if (onlyIfScored && !owned.some((o) => o.key === READINESS_KEY)) {
@@ -220,6 +248,8 @@ async function scoreAndWrite(
       const typed = readSessionSettings(nineBoxSheet?.values, matrix.scoring, nineBoxSheet?.name ?? "");
       if (!session) problems.push(...typed.problems);
       const settings = session ?? typed.settings;
+      const { rows, skipped } = skippedRows(ratings.values, scoring.scored, scoring.problems);
+      const rated = scoring.scored.filter((s) => Object.keys(s.person.ratings).length > 0).length;
       if (scoring.columns.length === 0 || scoring.scored.length === 0) {
         problems.push({
           severity: "error",
@@ -227,7 +257,7 @@ async function scoreAndWrite(
           message:
             "Nothing to score: the Ratings sheet needs at least one person with a track and level, and competency columns.",
         });
-        return nothing({ ...none, problems });
+        return nothing({ ...none, problems, rows, skipped, ratingsSheet: ratings.name });
       }
       const { specs, calibration } = scoringSheetSpecs({
         ...scoring,
@@ -237,14 +267,18 @@ async function scoreAndWrite(
         session: settings,
       });
       return {
-        specs,
-        activate: session ? NINE_BOX_KEY : READINESS_KEY,
+        specs: write ? specs : [],
+        ...(write ? { activate: session ? NINE_BOX_KEY : READINESS_KEY } : {}),
         result: {
           scored: scoring.scored,
           calibration,
           counts: statusCounts(scoring.scored),
           problems,
           session: settings,
+          rows,
+          skipped,
+          rated,
+          ratingsSheet: ratings.name,
         },
       };
     },
@@ -270,6 +304,32 @@ export async function insertComparison(
       return { specs: [spec], activate: spec.key, result: { comparison, key: spec.key, problems } };
     },
   );
+}
+
+/**
+ * The rows with someone on them (a row of ratings without a name counts: it was meant for someone) that scoring left
+ * out, each with the first error on its row, which is what kept it out.
+ */
+function skippedRows(values: Cell[][], scored: PersonReadiness[], problems: Problem[]) {
+  const scoredRows = new Set(scored.map((s) => s.person.row));
+  const personColumn = (values[0] ?? []).findIndex(
+    (c) =>
+      String(c ?? "")
+        .trim()
+        .toLowerCase() === "person",
+  );
+  const skipped: SkippedRow[] = [];
+  let rows = 0;
+  values.forEach((line, i) => {
+    const row = i + 1;
+    if (i === 0 || line.every((c) => c === null || String(c).trim() === "")) return;
+    rows++;
+    if (scoredRows.has(row)) return;
+    const reason = problems.find((p) => p.row === row && p.severity === "error");
+    if (!reason) return;
+    skipped.push({ row, person: personColumn < 0 ? "" : String(line[personColumn] ?? "").trim(), reason });
+  });
+  return { rows, skipped };
 }
 
 function score(matrix: CareerMatrix, values: Cell[][], sheet: string) {

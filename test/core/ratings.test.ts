@@ -425,4 +425,16 @@ describe("readRatings: numbers only, as the Ratings sheet's formulas count", () 
       `Rating "Advanced" in H2 is text, which the sheet's formulas do not count: pick 3 from the drop-down. It is not counted until then.`,
     );
   });
+
+  it("suggests for a word that is not a rating only what the next check accepts: a number from the drop-down", () => {
+    const result = readRatings(
+      ratingsTable(competencies, [["Ana Lima", "Backend Engineering", "Senior", "Kim", "Platform", "abc"]]),
+      matrix,
+      { sheet: "Ratings", numbersOnly: true },
+    );
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'Rating "abc" in F2 is not a rating: pick 0–4 (Not yet … Expert) from the drop-down, or leave it blank.',
+    ]);
+    expect(result.problems[0].message).not.toMatch(/label/);
+  });
 });

@@ -1,6 +1,6 @@
 import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { Edit16Regular, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import type { Problem } from "../../core/types";
 import { plural } from "../format";
 import { goToCell, problemPlace } from "../go-to-cell";
@@ -51,6 +51,24 @@ export function ProblemList({
   const task = useTask();
   const [all, setAll] = useState(false);
   const headingId = useId();
+  // Problems name sheets as their tabs read when the problems were found. The add-in's sheets are remembered by
+  // their markers then, so "Go to cell" still finds a sheet renamed since.
+  // Keyed on the sheets named (a list rebuilt on every render must not read the workbook each time).
+  const [keys, setKeys] = useState<ReadonlyMap<string, string>>(new Map());
+  const named = [...new Set(problems.filter((p) => p.cell).map((p) => p.sheet ?? ""))]
+    .filter((sheet) => sheet !== "")
+    .join("\n");
+  useEffect(() => {
+    if (named === "") return;
+    let current = true;
+    host.ownedSheets().then(
+      (owned) => current && setKeys(new Map(owned.map((s) => [s.name, s.key]))),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [host, named]);
   if (problems.length === 0) return null;
 
   const errors = problems.filter((p) => p.severity === "error").length;
@@ -93,7 +111,9 @@ export function ProblemList({
                   appearance="subtle"
                   aria-label={`Go to cell ${place}`}
                   disabled={task.running !== undefined}
-                  onClick={() => void task.run(`Going to ${place}`, () => goToCell(host, sheet, cell))}
+                  onClick={() =>
+                    void task.run(`Going to ${place}`, () => goToCell(host, sheet, cell, keys.get(sheet)))
+                  }
                 >
                   Go to cell
                 </Button>

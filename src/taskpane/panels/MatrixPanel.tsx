@@ -7,18 +7,19 @@ import {
   DialogSurface,
   DialogTitle,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
   Text,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { TrackId } from "../../core/framework";
 import type { Problem } from "../../core/types";
 import { matrixKey } from "../../sheets/matrix-sheet";
 import { buildMatrix, readCareerMatrix, type BuildMatrixResult } from "../../workbook/commands";
 import type { TrackEdits } from "../../workbook/matrix-edits";
-import { plural } from "../format";
+import { clockTime, plural } from "../format";
 import { Panel, Section } from "../components/Panel";
 import { ProblemList } from "../components/ProblemList";
 import { TaskFeedback } from "../components/TaskFeedback";
@@ -36,6 +37,12 @@ interface Done {
   written: string[];
   kept: boolean;
   problems: Problem[];
+  at: Date;
+}
+
+/** One problem, however many lists found it. */
+function sameProblem(a: Problem, b: Problem): boolean {
+  return a.sheet === b.sheet && a.cell === b.cell && a.message === b.message;
 }
 
 /** Edits on the chosen tracks' sheets, as problems so each change points at its cell. */
@@ -50,7 +57,8 @@ function changesAsList(edits: TrackEdits[]): Problem[] {
   );
 }
 
-export function MatrixPanel() {
+/** `active`: the tab is in view; each time it comes into view it reads the sheets again, edits made meanwhile included. */
+export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNext?(): void }) {
   const styles = useStyles();
   const { host, framework } = useServices();
   const task = useTask();
@@ -76,6 +84,16 @@ export function MatrixPanel() {
     });
   }, [run, inspect, framework]);
 
+  const shownBefore = useRef(false);
+  useEffect(() => {
+    if (!active) return;
+    if (!shownBefore.current) {
+      shownBefore.current = true;
+      return;
+    }
+    void run("Reading the matrix sheets again", () => inspect());
+  }, [active, run, inspect]);
+
   const chosenEdits = (edits ?? []).filter((e) => selected.includes(e.track));
   const existing = chosenEdits.map((e) => e.sheet);
   const changes = changesAsList(chosenEdits);
@@ -87,7 +105,7 @@ export function MatrixPanel() {
       async () => {
         setConfirming(false);
         const result: BuildMatrixResult = await buildMatrix(host, framework, selected, { keepEdits });
-        setDone({ written: result.written, kept: keepEdits, problems: result.problems });
+        setDone({ written: result.written, kept: keepEdits, problems: result.problems, at: new Date() });
         await inspect();
       },
     );
@@ -140,11 +158,20 @@ export function MatrixPanel() {
                 <MessageBarTitle>
                   {done.kept ? "Matrix sheets written" : "Matrix sheets replaced with the framework"}
                 </MessageBarTitle>
-                {done.written.map(trackName).join(", ")}
+                {done.written.map(trackName).join(", ")}, at {clockTime(done.at)}. Next: add your team on the
+                Ratings tab (or skip this step when the workbook already has ratings).
               </MessageBarBody>
+              {onNext && (
+                <MessageBarActions>
+                  <Button onClick={onNext}>Open Ratings</Button>
+                </MessageBarActions>
+              )}
             </MessageBar>
           )}
-          <ProblemList problems={done.problems} title="Problems" />
+          <ProblemList
+            problems={done.problems.filter((p) => !editProblems.some((e) => sameProblem(e, p)))}
+            title="Problems"
+          />
         </>
       )}
       <FrameworkSection />

@@ -2,12 +2,13 @@ import {
   Button,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Text,
 } from "@fluentui/react-components";
 import { PeopleTeamRegular } from "@fluentui/react-icons";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { careerMatrixFromFramework } from "../../core/career-matrix";
 import { sampleTeam } from "../../data";
 import { RATINGS_KEY, type NewPerson } from "../../sheets/ratings-sheet";
@@ -22,6 +23,7 @@ import { useTask } from "../use-task";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  result: { display: "flex", flexDirection: "column", gap: "8px" },
 });
 
 /** The sample team as people to add; their ratings are typed on the sheet like anyone's. */
@@ -36,7 +38,11 @@ function samplePeople(): NewPerson[] {
   }));
 }
 
-export function RatingsPanel() {
+/**
+ * `active`: the tab is in view; it looks for the Ratings sheet again each time, in case it was made or removed
+ * meanwhile. `onNext` opens the step after rating: scoring.
+ */
+export function RatingsPanel({ active = true, onNext }: { active?: boolean; onNext?(): void }) {
   const styles = useStyles();
   const { host, framework } = useServices();
   const matrix = useMemo(() => careerMatrixFromFramework(framework), [framework]);
@@ -47,10 +53,18 @@ export function RatingsPanel() {
 
   const { run } = task;
   useEffect(() => {
+    if (!active) return;
     void run("Looking for the Ratings sheet", async () => {
       setSheetExists((await host.ownedSheets()).some((s) => s.key === RATINGS_KEY));
     });
-  }, [run, host]);
+  }, [run, host, active]);
+
+  // The button that was pressed disables itself while the sheet is written: the keyboard goes on to the result.
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done) result.current?.focus();
+  }, [done]);
+  const goToSheet = () => task.run("Going to the Ratings sheet", () => host.select(RATINGS_KEY, "A2"));
 
   const create = () =>
     task.run(sheetExists ? "Adding people to the Ratings sheet" : "Creating the Ratings sheet", async () => {
@@ -91,7 +105,13 @@ export function RatingsPanel() {
       </div>
       <TaskFeedback task={task} failureTitle="The Ratings sheet was not written" />
       {done && task.running === undefined && (
-        <>
+        <div
+          ref={result}
+          tabIndex={-1}
+          role="region"
+          aria-label="Ratings sheet result"
+          className={styles.result}
+        >
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Ratings sheet ready</MessageBarTitle>
@@ -99,6 +119,10 @@ export function RatingsPanel() {
                 ? `Added ${plural(done.added.length, "person", "people")}. Type their ratings on the sheet, then score.`
                 : "No one new to add."}
             </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => void goToSheet()}>Go to the sheet</Button>
+              {onNext && <Button onClick={onNext}>Open Score</Button>}
+            </MessageBarActions>
           </MessageBar>
           {done.skipped.length > 0 && (
             <Section title={`Not added (${done.skipped.length})`}>
@@ -114,7 +138,7 @@ export function RatingsPanel() {
             </Section>
           )}
           <ProblemList problems={done.problems} title="Problems" />
-        </>
+        </div>
       )}
     </Panel>
   );
