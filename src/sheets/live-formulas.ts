@@ -140,6 +140,8 @@ export class LiveFormulas {
       absolute(rangeA1(from, left, Math.max(from, to), right));
     const lastColumn = Math.max(1, width);
     const position = new Map(keys.map((key, i) => [key.toLowerCase(), i + 1]));
+    // Asked for once per gap formula: 800,000 times at 10,000 people.
+    const expectedColumns = new Map<number, string>();
     return {
       rows,
       titleRows: [top, keysEnd + 2],
@@ -153,8 +155,13 @@ export class LiveFormulas {
       weights: range(weightsStart, top + rows.length - 1, 1, lastColumn),
       positionOf: (key) => position.get(key.toLowerCase()),
       expectedColumn: (column) => {
-        const at = 1 + column - this.first;
-        return range(keysStart, keysEnd, at, at);
+        let expected = expectedColumns.get(column);
+        if (expected === undefined) {
+          const at = 1 + column - this.first;
+          expected = range(keysStart, keysEnd, at, at);
+          expectedColumns.set(column, expected);
+        }
+        return expected;
       },
     };
   }

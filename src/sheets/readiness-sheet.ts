@@ -11,7 +11,7 @@ import { READINESS_TOLERANCE } from "../core/readiness";
 import { columnLetter, rangeA1 } from "./a1";
 import { blockStyles, expectationsKey, type LiveFormulas, quoted } from "./live-formulas";
 import { HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
-import type { SheetSpec, SpecCell } from "./spec";
+import { rowFormula, type SheetSpec, type SpecCell } from "./spec";
 import { STATUS_LABEL, statusFormats } from "./status";
 
 export const READINESS_KEY = "readiness-heatmap";
@@ -57,6 +57,21 @@ export function readinessSheetSpec(
     [...READINESS_FIELDS, ...levels.map((l) => l.label), "Track key", "Next level key", "Ratings row"],
   ];
 
+  // Every formula column holds the same formula for everyone, made from the row number when a host writes it; a
+  // level not on the person's track shows blank.
+  const ratingsRow = (row: number) => `$${columnLetter(helper)}${row}`;
+  const trackCell = (row: number) => `$${columnLetter(trackKey)}${row}`;
+  const nextCell = (row: number) => `$${columnLetter(nextKey)}${row}`;
+  const levelFormulas = levels.map(
+    (column) => (row: number) =>
+      `=${live.readiness(block, ratingsRow(row), `${trackCell(row)}&${quoted(`|${column.key}`)}`, trackCell(row))}`,
+  );
+  const nextReadiness = (row: number) =>
+    `=${live.readiness(block, ratingsRow(row), nextCell(row), trackCell(row))}`;
+  const nextCoverage = (row: number) => `=${live.coverage(block, ratingsRow(row), nextCell(row))}`;
+  const nextStatus = (row: number) => `=${statusFormula(`F${row}`, `G${row}`, matrix)}`;
+  const ratingsRowFormula = (row: number) => `=${live.ratingsRow(`$A${row}`)}`;
+
   scored.forEach((s, i) => {
     const row = READINESS_HEADER_ROW + 2 + i;
     const person = s.person;
@@ -64,15 +79,6 @@ export function readinessSheetSpec(
     const levelName = (id: string | undefined): string | null =>
       (id && track?.levels.find((l) => l.id === id)?.name) || null;
     const personCell = live.personText(person.row, person.person);
-    const ratingsRow = `$${columnLetter(helper)}${row}`;
-    const trackCell = `$${columnLetter(trackKey)}${row}`;
-    const nextCell = `$${columnLetter(nextKey)}${row}`;
-
-    // Every level column holds the same formula for everyone; a level not on the person's track shows blank.
-    const levelCells: SpecCell[] = levels.map((column, c) => ({
-      f: `=${live.readiness(block, ratingsRow, `${trackCell}&${quoted(`|${column.key}`)}`, trackCell)}`,
-      v: heatmap.values[i][c] ?? "",
-    }));
     const next = s.next;
     cells.push([
       personCell,
@@ -80,13 +86,13 @@ export function readinessSheetSpec(
       track?.name ?? person.track,
       levelName(person.level),
       levelName(next?.level),
-      { f: `=${live.readiness(block, ratingsRow, nextCell, trackCell)}`, v: next?.readiness ?? "" },
-      { f: `=${live.coverage(block, ratingsRow, nextCell)}`, v: next?.coverage ?? "" },
-      { f: `=${statusFormula(`F${row}`, `G${row}`, matrix)}`, v: next ? STATUS_LABEL[next.status] : "" },
-      ...levelCells,
+      rowFormula(nextReadiness, row, next?.readiness ?? ""),
+      rowFormula(nextCoverage, row, next?.coverage ?? ""),
+      rowFormula(nextStatus, row, next ? STATUS_LABEL[next.status] : ""),
+      ...levelFormulas.map((formula, c) => rowFormula(formula, row, heatmap.values[i][c] ?? "")),
       person.track,
       next ? expectationsKey(person.track, next.level) : null,
-      { f: `=${live.ratingsRow(`$A${row}`)}`, v: live.ratingsRowValue(personCell) ?? "" },
+      rowFormula(ratingsRowFormula, row, live.ratingsRowValue(personCell) ?? ""),
     ]);
   });
 

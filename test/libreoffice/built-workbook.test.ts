@@ -8,6 +8,7 @@ import { readRatings } from "../../src/core/ratings";
 import { scoreTeam } from "../../src/core/readiness";
 import type { Cell } from "../../src/core/types";
 import { bundledFramework, sampleTeam } from "../../src/data";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { plainValue, readXlsx, type XlsxSheet } from "../../src/hosts/xlsx/xlsx-reader";
 import { workbookToBytes } from "../../src/hosts/xlsx/xlsx-writer";
 import { READINESS_HEADER_ROW, READINESS_NAME } from "../../src/sheets/readiness-sheet";
@@ -65,6 +66,7 @@ describeWithLibreOffice("the built workbook, recalculated by LibreOffice", () =>
   beforeAll(async () => {
     const table = sampleRatingsTable(framework, sampleTeam().people);
     const built = await buildWorkbook(
+      new XlsxHost(),
       framework,
       framework.tracks.map((t) => t.id),
       table,

@@ -27,11 +27,14 @@ export async function workbookToBytes(workbook: ExcelJS.Workbook): Promise<Uint8
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
+/** The workbook window, showing the sheet at `index` (0-based, in tab order). */
+function workbookView(index: number): ExcelJS.WorkbookView {
+  return { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible", activeTab: index };
+}
+
 /** Shows the sheet at `index` (0-based, in tab order) when the file opens. */
 export function setActiveSheet(workbook: ExcelJS.Workbook, index: number): void {
-  workbook.views = [
-    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible", activeTab: index },
-  ];
+  workbook.views = [workbookView(index)];
   workbook.worksheets.forEach((sheet, i) => {
     // A sheet read from a file without a view of its own has none (null), not an empty list.
     const views = (sheet.views as Partial<ExcelJS.WorksheetView>[] | null) ?? [];
@@ -40,6 +43,17 @@ export function setActiveSheet(workbook: ExcelJS.Workbook, index: number): void 
       tabSelected: i === index,
     }));
   });
+}
+
+/** The view that freezes a spec's panes, if it has any. */
+function frozenView(spec: SheetSpec): Partial<ExcelJS.WorksheetView> | undefined {
+  if (!spec.freeze || (spec.freeze.rows === 0 && spec.freeze.columns === 0)) return undefined;
+  return { state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows };
+}
+
+/** A tab colour in ExcelJS's terms. */
+function tabColor(color: string): Partial<ExcelJS.Color> {
+  return { argb: `FF${color.replace(/^#/, "").toUpperCase()}` };
 }
 
 export function addSpecs(workbook: ExcelJS.Workbook, specs: SheetSpec[]): void {
@@ -74,51 +88,83 @@ export function writeSpec(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
   });
   for (const [row, height] of Object.entries(spec.rowHeights ?? {}))
     sheet.getRow(Number(row) + 1).height = height;
-  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
-    sheet.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
-  }
+  const frozen = frozenView(spec);
+  if (frozen) sheet.views = [frozen];
   for (const merge of spec.merges ?? []) sheet.mergeCells(merge);
   for (const format of spec.conditionalFormats ?? [])
     sheet.addConditionalFormatting(toConditionalFormatting(format));
   for (const validation of spec.validations ?? []) addValidation(sheet, validation, spec.name);
-  if (spec.tabColor)
-    sheet.properties.tabColor = { argb: `FF${spec.tabColor.replace(/^#/, "").toUpperCase()}` };
+  if (spec.tabColor) sheet.properties.tabColor = tabColor(spec.tabColor);
   if (spec.hidden) sheet.state = "hidden";
 }
 
-/** Later ranges override earlier ones property by property, as successive formatting does in Excel. */
-function applyStyles(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
-  const merged = new Map<string, { row: number; column: number; style: CellStyle }>();
-  for (const styled of spec.styles ?? []) {
-    const range = parseRange(styled.range);
-    if (!range) throw new Error(`Style on ${spec.name}: "${styled.range}" is not a range`);
-    for (let r = range.start.row; r <= range.end.row; r++) {
-      for (let c = range.start.column; c <= range.end.column; c++) {
-        const key = `${r}:${c}`;
-        const current = merged.get(key);
-        merged.set(key, {
-          row: r,
-          column: c,
-          style: current ? { ...current.style, ...styled.style } : styled.style,
-        });
+/**
+ * A spec's cell styles row by row: later ranges override earlier ones property by property, as successive
+ * formatting does in Excel. The same style is the same object, so writers convert each distinct style once. Both
+ * writers take styles from here, so a streamed sheet is styled as a sheet built in memory.
+ */
+export class SpecStyles {
+  private readonly ranges: { top: number; bottom: number; left: number; right: number; style: CellStyle }[];
+  private readonly distinct = new Map<string, CellStyle>();
+  private readonly rows = new Map<string, Map<number, CellStyle>>();
+  /** The last 1-based row any style reaches (0 without styles). */
+  readonly lastRow: number;
+
+  constructor(spec: SheetSpec) {
+    this.ranges = (spec.styles ?? []).map((styled) => {
+      const range = parseRange(styled.range);
+      if (!range) throw new Error(`Style on ${spec.name}: "${styled.range}" is not a range`);
+      const { start, end } = range;
+      return { top: start.row, bottom: end.row, left: start.column, right: end.column, style: styled.style };
+    });
+    this.lastRow = Math.max(0, ...this.ranges.map((range) => range.bottom));
+  }
+
+  /** The styled cells of 1-based row `row1`: 0-based column -> style. Rows under the same ranges share one map. */
+  row(row1: number): ReadonlyMap<number, CellStyle> {
+    const covering = this.ranges.filter((range) => row1 >= range.top && row1 <= range.bottom);
+    const id = covering.map((range) => this.ranges.indexOf(range)).join(",");
+    let styled = this.rows.get(id);
+    if (styled) return styled;
+    styled = new Map<number, CellStyle>();
+    for (const range of covering) {
+      for (let c = range.left; c <= range.right; c++) {
+        const current = styled.get(c);
+        styled.set(c, current ? { ...current, ...range.style } : range.style);
       }
     }
-  }
-  // One ExcelJS style object per distinct style; cells share it and it is never mutated afterwards.
-  const cache = new Map<string, Partial<ExcelJS.Style>>();
-  for (const { row, column, style } of merged.values()) {
-    const id = JSON.stringify(style);
-    let excelStyle = cache.get(id);
-    if (!excelStyle) {
-      excelStyle = toExcelStyle(style);
-      cache.set(id, excelStyle);
+    for (const [column, style] of styled) {
+      const key = JSON.stringify(style);
+      const same = this.distinct.get(key);
+      if (same) styled.set(column, same);
+      else this.distinct.set(key, style);
     }
-    sheet.getCell(row, column + 1).style = excelStyle;
+    this.rows.set(id, styled);
+    return styled;
   }
 }
 
-/** Excel keeps a literal drop-down list as one comma-separated text of 1 to 255 characters, as the Office host does. */
-function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation, sheetName: string): void {
+function applyStyles(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const styles = new SpecStyles(spec);
+  // One ExcelJS style object per distinct style; cells share it and it is never mutated afterwards.
+  const excelStyles = new Map<CellStyle, Partial<ExcelJS.Style>>();
+  for (let row1 = 1; row1 <= styles.lastRow; row1++) {
+    for (const [column, style] of styles.row(row1)) {
+      let excelStyle = excelStyles.get(style);
+      if (!excelStyle) {
+        excelStyle = toExcelStyle(style);
+        excelStyles.set(style, excelStyle);
+      }
+      sheet.getCell(row1, column + 1).style = excelStyle;
+    }
+  }
+}
+
+/**
+ * A drop-down list as Excel keeps it: one quoted, comma-separated text of 1 to 255 characters, as the Office host
+ * writes it. Throws, naming the range, for a list Excel cannot hold.
+ */
+export function listFormula(validation: ListValidation, sheetName: string): string {
   const where = `${sheetName}!${validation.range}`;
   const comma = validation.list.find((item) => item.includes(","));
   if (comma !== undefined) {
@@ -132,6 +178,11 @@ function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation, she
       `The drop-down list for ${where} is ${inline.length} characters long; Excel allows 1 to 255.`,
     );
   }
+  return `"${inline.replace(/"/g, '""')}"`;
+}
+
+function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation, sheetName: string): void {
+  const formula = listFormula(validation, sheetName);
   // ExcelJS keeps range validations in `dataValidations`, which its type declarations leave out.
   const validations = (
     sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
@@ -139,7 +190,7 @@ function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation, she
   validations.add(validation.range, {
     type: "list",
     allowBlank: true,
-    formulae: [`"${inline.replace(/"/g, '""')}"`],
+    formulae: [formula],
     showErrorMessage: true,
     errorStyle: "stop",
     errorTitle: "Not in the list",
