@@ -19,7 +19,6 @@ import { COMPETENCY_HEATMAP_FIELDS } from "../sheets/competency-heatmap-sheet";
 import { ratingCompetencies, RATINGS_FIELDS, RATINGS_KEY } from "../sheets/ratings-sheet";
 import { buildMatrix, createRatings, scoreRatings } from "../workbook/commands";
 import { isMatrixKey, trackOfKey } from "../workbook/matrix-edits";
-import { openForUpdate, saveWorkbook } from "./workbook-file";
 
 export interface BuildOptions {
   ratings?: string;
@@ -100,6 +99,8 @@ async function updateWorkbook(
       "build --into keeps the workbook's own Ratings sheet; --ratings is for a new workbook (-o)",
     );
   context.progress(`reading ${file}`);
+  // Loaded here: the workbook library it needs costs a new workbook's build half a second to load.
+  const { openForUpdate, saveWorkbook } = await import("./workbook-file");
   const host = await openForUpdate(file);
   const owned = await host.ownedSheets();
   const present = owned.filter((sheet) => isMatrixKey(sheet.key)).map((sheet) => trackOfKey(sheet.key));

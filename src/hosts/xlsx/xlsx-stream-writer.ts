@@ -19,7 +19,7 @@ import type { CellStyle, ColorScalePoint, ConditionalFormat, SheetSpec, SpecCell
 import { ownerName, sheetA1 } from "../../workbook/owner-name";
 import type { StreamedWorkbook } from "./xlsx-stream-host";
 import { argb } from "./xlsx-style";
-import { listFormula, SpecStyles } from "./xlsx-writer";
+import { listFormula, SpecStyles } from "./spec-layout";
 
 /** Bytes gathered before they are compressed: big enough for zlib to find repeats, small beside the workbook. */
 const CHUNK_BYTES = 1 << 20;

@@ -3,9 +3,9 @@
  * validations and ownership markers the Office host puts into Excel.
  */
 import ExcelJS from "exceljs";
-import { parseRange } from "../../core/a1";
 import type { CellStyle, ListValidation, SheetSpec, SpecCell } from "../../sheets/spec";
 import { ownerName, sheetA1 } from "../../workbook/owner-name";
+import { listFormula, SpecStyles } from "./spec-layout";
 import { toConditionalFormatting, toExcelStyle } from "./xlsx-style";
 
 export interface XlsxWriteOptions {
@@ -98,52 +98,6 @@ export function writeSpec(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
   if (spec.hidden) sheet.state = "hidden";
 }
 
-/**
- * A spec's cell styles row by row: later ranges override earlier ones property by property, as successive
- * formatting does in Excel. The same style is the same object, so writers convert each distinct style once. Both
- * writers take styles from here, so a streamed sheet is styled as a sheet built in memory.
- */
-export class SpecStyles {
-  private readonly ranges: { top: number; bottom: number; left: number; right: number; style: CellStyle }[];
-  private readonly distinct = new Map<string, CellStyle>();
-  private readonly rows = new Map<string, Map<number, CellStyle>>();
-  /** The last 1-based row any style reaches (0 without styles). */
-  readonly lastRow: number;
-
-  constructor(spec: SheetSpec) {
-    this.ranges = (spec.styles ?? []).map((styled) => {
-      const range = parseRange(styled.range);
-      if (!range) throw new Error(`Style on ${spec.name}: "${styled.range}" is not a range`);
-      const { start, end } = range;
-      return { top: start.row, bottom: end.row, left: start.column, right: end.column, style: styled.style };
-    });
-    this.lastRow = Math.max(0, ...this.ranges.map((range) => range.bottom));
-  }
-
-  /** The styled cells of 1-based row `row1`: 0-based column -> style. Rows under the same ranges share one map. */
-  row(row1: number): ReadonlyMap<number, CellStyle> {
-    const covering = this.ranges.filter((range) => row1 >= range.top && row1 <= range.bottom);
-    const id = covering.map((range) => this.ranges.indexOf(range)).join(",");
-    let styled = this.rows.get(id);
-    if (styled) return styled;
-    styled = new Map<number, CellStyle>();
-    for (const range of covering) {
-      for (let c = range.left; c <= range.right; c++) {
-        const current = styled.get(c);
-        styled.set(c, current ? { ...current, ...range.style } : range.style);
-      }
-    }
-    for (const [column, style] of styled) {
-      const key = JSON.stringify(style);
-      const same = this.distinct.get(key);
-      if (same) styled.set(column, same);
-      else this.distinct.set(key, style);
-    }
-    this.rows.set(id, styled);
-    return styled;
-  }
-}
-
 function applyStyles(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
   const styles = new SpecStyles(spec);
   // One ExcelJS style object per distinct style; cells share it and it is never mutated afterwards.
@@ -158,27 +112,6 @@ function applyStyles(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
       sheet.getCell(row1, column + 1).style = excelStyle;
     }
   }
-}
-
-/**
- * A drop-down list as Excel keeps it: one quoted, comma-separated text of 1 to 255 characters, as the Office host
- * writes it. Throws, naming the range, for a list Excel cannot hold.
- */
-export function listFormula(validation: ListValidation, sheetName: string): string {
-  const where = `${sheetName}!${validation.range}`;
-  const comma = validation.list.find((item) => item.includes(","));
-  if (comma !== undefined) {
-    throw new Error(
-      `The drop-down list for ${where} has an item with a comma ("${comma}"), which Excel cannot list.`,
-    );
-  }
-  const inline = validation.list.join(",");
-  if (inline.length === 0 || inline.length > 255) {
-    throw new Error(
-      `The drop-down list for ${where} is ${inline.length} characters long; Excel allows 1 to 255.`,
-    );
-  }
-  return `"${inline.replace(/"/g, '""')}"`;
 }
 
 function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation, sheetName: string): void {
