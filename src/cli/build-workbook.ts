@@ -6,9 +6,9 @@
 import type { Framework, TrackId } from "../core/framework";
 import type { Cell, Problem } from "../core/types";
 import type { SamplePerson } from "../data";
-import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { RATINGS_FIELDS, RATINGS_KEY, RATINGS_NAME, SPECIALISATION_FIELD } from "../sheets/ratings-sheet";
 import { buildMatrix, createRatings, scoreRatings } from "../workbook/commands";
+import type { WorkbookHost } from "../workbook/host";
 import type { Progress } from "./progress";
 
 /** The sample team as a manager would paste it on the Ratings sheet: track and level names, competencies by id. */
@@ -38,20 +38,24 @@ export function sampleRatingsTable(framework: Framework, people: readonly Sample
   ];
 }
 
-export interface BuiltWorkbook {
-  host: XlsxHost;
+export interface BuiltWorkbook<H extends WorkbookHost> {
+  host: H;
   /** What the commands reported about the workbook (the ratings file's own problems are checked before). */
   problems: Problem[];
   people: number;
 }
 
-export async function buildWorkbook(
+/**
+ * Builds on `host`, a new workbook: the command line's XlsxStreamHost, which streams the file once built, or an
+ * XlsxHost holding the whole workbook in memory.
+ */
+export async function buildWorkbook<H extends WorkbookHost>(
+  host: H,
   framework: Framework,
   trackIds: TrackId[],
   table: Cell[][],
   progress: Progress = () => undefined,
-): Promise<BuiltWorkbook> {
-  const host = new XlsxHost();
+): Promise<BuiltWorkbook<H>> {
   progress("building the matrix sheets");
   const built = await buildMatrix(host, framework, trackIds, { keepEdits: false });
   await host.writeSheets([{ name: RATINGS_NAME, kind: "ratings", key: RATINGS_KEY, cells: table }]);

@@ -13,7 +13,6 @@ import { decodeText, ENCODING_LABEL, type TextEncoding } from "../core/decode-te
 import { bundledFramework } from "../data";
 import { parseCsv } from "../export/csv";
 import { XlsxRefused } from "../hosts/xlsx/xlsx-parts";
-import { readXlsx } from "../hosts/xlsx/xlsx-reader";
 import { InputError } from "./usage";
 
 /**
@@ -87,6 +86,8 @@ const hasRatingsHeader = (values: Cell[][]): boolean =>
 async function xlsxRatingsCells(file: string, bytes: Buffer, options: RatingsFileOptions): Promise<Cell[][]> {
   let sheets;
   try {
+    // Loaded for a workbook only: the workbook library takes half a second to load, which a CSV need not pay.
+    const { readXlsx } = await import("../hosts/xlsx/xlsx-reader");
     sheets = await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
     if (error instanceof XlsxRefused) {

@@ -23,7 +23,7 @@ import {
   personExpectationsKey,
 } from "./live-formulas";
 import { gapScale, GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
-import type { SheetSpec, SpecCell, StyledRange } from "./spec";
+import { rowFormula, type SheetSpec, type SpecCell, type StyledRange } from "./spec";
 
 export const COMPETENCY_HEATMAP_FIELDS = ["Person", "Team", "Track", "Level"] as const;
 const HEADER_ROW = 3;
@@ -110,6 +110,22 @@ export function competencyHeatmapSheetSpec(
     [null, null, null, null, ...competencies.map((c) => c.label)],
   ];
 
+  // Every column holds the same formula for everyone, made from the row number when a host writes it.
+  const ratingsRowCell = (row: number) => `$${columnLetter(helper)}${row}`;
+  const positionCell = (row: number) => `$${columnLetter(positionColumn)}${row}`;
+  const gapFormulas = competencies.map((c) => {
+    const column = ratingsColumn.get(c.key);
+    return column === undefined
+      ? undefined
+      : (row: number) => `=${live.gap(block, ratingsRowCell(row), positionCell(row), column)}`;
+  });
+  const areaFormulas = areaSpan.map((range) =>
+    range === null ? undefined : (row: number) => `=IFERROR(AVERAGE(${range.replace(/%/g, String(row))}),"")`,
+  );
+  const positionFormula = (row: number) =>
+    `=${live.expectationsRow(block, `$${columnLetter(keyColumn)}${row}`)}`;
+  const ratingsRowFormula = (row: number) => `=${live.ratingsRow(`$A${row}`)}`;
+
   scored.forEach((s, i) => {
     const row = FIRST_PERSON + 1 + i;
     const person = s.person;
@@ -118,22 +134,15 @@ export function competencyHeatmapSheetSpec(
     const levelName = target
       ? (track?.levels.find((l) => l.id === target.level)?.name ?? target.level)
       : null;
-    const ratingsRow = `$${columnLetter(helper)}${row}`;
-    const keyCell = `$${columnLetter(keyColumn)}${row}`;
-    const positionCell = `$${columnLetter(positionColumn)}${row}`;
     const personCell = live.personText(person.row, person.person);
     const key = target ? personExpectationsKey(matrix, person, target.level) : null;
 
-    // Every competency column holds the same formula for everyone: blank where nothing is expected.
-    const gapCells: SpecCell[] = competencies.map((c, k) => {
-      const column = ratingsColumn.get(c.key);
-      if (column === undefined) return null;
-      return { f: `=${live.gap(block, ratingsRow, positionCell, column)}`, v: heatmap.values[i][k] ?? "" };
-    });
-    const areaCells: SpecCell[] = areaSpan.map((range, a) =>
-      range === null
-        ? null
-        : { f: `=IFERROR(AVERAGE(${range.replace(/%/g, String(row))}),"")`, v: areas.values[i][a] ?? "" },
+    // Blank where nothing is expected.
+    const gapCells: SpecCell[] = gapFormulas.map((formula, k) =>
+      formula ? rowFormula(formula, row, heatmap.values[i][k] ?? "") : null,
+    );
+    const areaCells: SpecCell[] = areaFormulas.map((formula, a) =>
+      formula ? rowFormula(formula, row, areas.values[i][a] ?? "") : null,
     );
     cells.push([
       personCell,
@@ -143,8 +152,8 @@ export function competencyHeatmapSheetSpec(
       ...gapCells,
       ...areaCells,
       key,
-      { f: `=${live.expectationsRow(block, keyCell)}`, v: (key && block.positionOf(key)) ?? "" },
-      { f: `=${live.ratingsRow(`$A${row}`)}`, v: live.ratingsRowValue(personCell) ?? "" },
+      rowFormula(positionFormula, row, (key && block.positionOf(key)) ?? ""),
+      rowFormula(ratingsRowFormula, row, live.ratingsRowValue(personCell) ?? ""),
     ]);
   });
 

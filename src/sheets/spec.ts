@@ -16,6 +16,29 @@ export interface FormulaCell {
 
 export type SpecCell = Cell | FormulaCell;
 
+/**
+ * A formula cell of a column that holds the same relative formula on every person's row, its text made from the
+ * row number when a host reads `f`. At 10,000 people the heatmaps hold 800,000 formulas: kept as text they took
+ * over 500 MB; kept as a row number and the column's one function they take a few bytes each, and a host writing
+ * them row by row makes each text once, as it writes it.
+ */
+class RowFormula implements FormulaCell {
+  constructor(
+    private readonly text: (row: number) => string,
+    private readonly row: number,
+    readonly v: Cell,
+  ) {}
+
+  get f(): string {
+    return this.text(this.row);
+  }
+}
+
+/** The cell on 1-based `row` of a column whose formula `text` gives for each row, with the value the core computed. */
+export function rowFormula(text: (row: number) => string, row: number, v: Cell): FormulaCell {
+  return new RowFormula(text, row, v);
+}
+
 export type SheetKind =
   | "matrix"
   | "ratings"

@@ -11,6 +11,7 @@ import { scoreTeam } from "../../src/core/readiness";
 import type { Cell } from "../../src/core/types";
 import { bundledFramework, sampleTeam } from "../../src/data";
 import { MemoryWorkbook } from "../../src/hosts/memory";
+import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { addSheet } from "../../src/hosts/memory/document";
 import { ensureCell } from "../../src/hosts/memory/state";
 import { plainValue, readXlsx, type XlsxSheet } from "../../src/hosts/xlsx/xlsx-reader";
@@ -108,6 +109,7 @@ describeWithLibreOffice("the built workbook, recalculated by LibreOffice", () =>
     beforeAll(async () => {
       const table = sampleRatingsTable(framework, sampleTeam().people);
       const built = await buildWorkbook(
+        new XlsxHost(),
         framework,
         framework.tracks.map((t) => t.id),
         table,

@@ -23,6 +23,15 @@ export function libreOfficeBinary(): string | undefined {
 
 let profileDir: string | undefined;
 
+/** The last option of CSV_EVERY_SHEET: every sheet, one file each. */
+const ALL_SHEETS = -1;
+
+/**
+ * The CSV export of every sheet, values unformatted (UTF-8, comma, double quotes): `convert` then writes
+ * `<input>-<sheet>.csv` per sheet and returns the folder.
+ */
+export const CSV_EVERY_SHEET = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${ALL_SHEETS}`;
+
 /**
  * One profile per test process, made on first use and removed when the process exits: LibreOffice spends seconds
  * setting up a new profile, and conversions here run one after another, so they can share it.
@@ -41,7 +50,13 @@ function sharedProfile(): string {
  * Runs `libreoffice --headless --convert-to <filter>` on `input`; returns the path of the converted file. `infilter`
  * sets how the input is read, e.g. "CSV:44,34,76,1" (comma, double quote, UTF-8, from line 1).
  */
-export function convert(input: string, filter: string, outDir: string, infilter?: string): string {
+export function convert(
+  input: string,
+  filter: string,
+  outDir: string,
+  infilter?: string,
+  timeoutMs = 120_000,
+): string {
   const bin = libreOfficeBinary();
   if (!bin) throw new Error("LibreOffice is not installed (Debian: apt-get install libreoffice-calc)");
   const profile = sharedProfile();
@@ -60,7 +75,7 @@ export function convert(input: string, filter: string, outDir: string, infilter?
         outDir,
         input,
       ],
-      { stdio: "pipe", timeout: 120_000 },
+      { stdio: "pipe", timeout: timeoutMs },
     );
   } catch (error) {
     // A conversion that failed may have left the profile locked or half-written: the next one starts afresh.
@@ -69,6 +84,8 @@ export function convert(input: string, filter: string, outDir: string, infilter?
     throw error;
   }
   const extension = filter.split(":")[0];
+  // A CSV of every sheet comes as one file per sheet, named after it.
+  if (extension === "csv" && filter.endsWith(`,${ALL_SHEETS}`)) return outDir;
   const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${extension}`);
   if (!fs.existsSync(output)) throw new Error(`LibreOffice did not write ${output}`);
   return output;

@@ -256,7 +256,8 @@ describe("matrix sheet", () => {
       expect.objectContaining({
         severity: "warning",
         cell: "E11",
-        message: '"Mentoring" at Intermediate Backend Engineer has no expectation text: say what is expected.',
+        message:
+          '"Mentoring" at Intermediate Backend Engineer has no expectation text: say what is expected.',
       }),
       expect.objectContaining({ severity: "warning", cell: "H11" }),
     ]);

@@ -13,7 +13,7 @@ import { relativeFormula } from "../../src/sheets/formula-shift";
 import { teamSummarySheetSpec } from "../../src/sheets/team-summary-sheet";
 import { tinyMatrix } from "./fixtures";
 import { CalculatedWorkbook } from "./calculated-workbook";
-import { at, valueOf } from "./values";
+import { at, valueOf, written } from "./values";
 
 const matrix = tinyMatrix();
 // Columns: F Code quality, G System design, H Accessibility, I Mentoring, J People management.
@@ -193,7 +193,7 @@ describe("competency heatmap sheet", () => {
     // Ana at Senior: code quality 4 − 3 = +1, design 2 − 2 = 0, mentoring 1 − 2 = −1; no accessibility on Backend.
     expect(spec.cells[5].slice(4, 9).map(valueOf)).toEqual([1, 0, "", -1, ""]);
     // Her expectations are the second row of the block below the people (backend|senior).
-    expect(spec.cells[5].slice(11, 13)).toEqual([
+    expect(spec.cells[5].slice(11, 13).map(written)).toEqual([
       "backend|senior",
       { f: '=IFERROR(MATCH($L6,$A$12:$A$17,0),"")', v: 2 },
     ]);

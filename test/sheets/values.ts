@@ -11,12 +11,19 @@ export function valueOf(cell: SpecCell | undefined): Cell {
   return cell !== null && typeof cell === "object" ? (cell.v ?? null) : cell;
 }
 
-/** The cell at an A1 reference, e.g. "D7". */
+/** A cell as a host writes it: a formula cell as its text and value (some make their text when it is read). */
+export function written(cell: SpecCell): SpecCell {
+  if (cell === null || typeof cell !== "object") return cell;
+  return cell.v === undefined ? { f: cell.f } : { f: cell.f, v: cell.v };
+}
+
+/** The cell at an A1 reference, e.g. "D7", as a host writes it. */
 export function at(spec: SheetSpec, ref: string): SpecCell | undefined {
   const match = /^([A-Z]+)(\d+)$/.exec(ref);
   if (!match) throw new Error(`Bad reference ${ref}`);
   const column = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return spec.cells[Number(match[2]) - 1]?.[column];
+  const cell = spec.cells[Number(match[2]) - 1]?.[column];
+  return cell === undefined ? undefined : written(cell);
 }
 
 /** Writes a value into a copy of read-back values, as a user typing into a cell would. */

@@ -12,7 +12,7 @@ import type {
   WorkbookView,
 } from "../../src/workbook/host";
 import { sheetNamer } from "../../src/workbook/write-plan";
-import { valuesOf } from "../sheets/values";
+import { valuesOf, written } from "../sheets/values";
 
 export class SpecHost implements WorkbookHost {
   readonly sheets = new Map<string, SheetSpec>();
@@ -49,7 +49,12 @@ export class SpecHost implements WorkbookHost {
       this.failNextWrite = false;
       throw new Error("The workbook refused the write.");
     }
-    for (const spec of specs) this.sheets.set(spec.key, structuredClone(spec));
+    // Kept as written: formula cells as their text and value.
+    for (const spec of specs)
+      this.sheets.set(
+        spec.key,
+        structuredClone({ ...spec, cells: spec.cells.map((row) => row.map(written)) }),
+      );
   }
 
   /** Read then write, counted as the calls they are; this host has no other writer. */

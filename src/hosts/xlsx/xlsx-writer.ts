@@ -3,10 +3,10 @@
  * validations and ownership markers the Office host puts into Excel.
  */
 import ExcelJS from "exceljs";
-import { parseRange } from "../../core/a1";
 import { checkCellTexts } from "../../core/excel-limits";
 import type { CellStyle, ListValidation, SheetSpec, SpecCell } from "../../sheets/spec";
 import { ownerName, sheetA1 } from "../../workbook/owner-name";
+import { listFormula, SpecStyles } from "./spec-layout";
 import { toConditionalFormatting, toExcelStyle } from "./xlsx-style";
 
 export interface XlsxWriteOptions {
@@ -28,11 +28,14 @@ export async function workbookToBytes(workbook: ExcelJS.Workbook): Promise<Uint8
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
+/** The workbook window, showing the sheet at `index` (0-based, in tab order). */
+function workbookView(index: number): ExcelJS.WorkbookView {
+  return { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible", activeTab: index };
+}
+
 /** Shows the sheet at `index` (0-based, in tab order) when the file opens. */
 export function setActiveSheet(workbook: ExcelJS.Workbook, index: number): void {
-  workbook.views = [
-    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible", activeTab: index },
-  ];
+  workbook.views = [workbookView(index)];
   workbook.worksheets.forEach((sheet, i) => {
     // A sheet read from a file without a view of its own has none (null), not an empty list.
     const views = (sheet.views as Partial<ExcelJS.WorksheetView>[] | null) ?? [];
@@ -41,6 +44,17 @@ export function setActiveSheet(workbook: ExcelJS.Workbook, index: number): void 
       tabSelected: i === index,
     }));
   });
+}
+
+/** The view that freezes a spec's panes, if it has any. */
+function frozenView(spec: SheetSpec): Partial<ExcelJS.WorksheetView> | undefined {
+  if (!spec.freeze || (spec.freeze.rows === 0 && spec.freeze.columns === 0)) return undefined;
+  return { state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows };
+}
+
+/** A tab colour in ExcelJS's terms. */
+function tabColor(color: string): Partial<ExcelJS.Color> {
+  return { argb: `FF${color.replace(/^#/, "").toUpperCase()}` };
 }
 
 export function addSpecs(workbook: ExcelJS.Workbook, specs: SheetSpec[]): void {
@@ -78,64 +92,34 @@ export function writeSpec(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
   });
   for (const [row, height] of Object.entries(spec.rowHeights ?? {}))
     sheet.getRow(Number(row) + 1).height = height;
-  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
-    sheet.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
-  }
+  const frozen = frozenView(spec);
+  if (frozen) sheet.views = [frozen];
   for (const merge of spec.merges ?? []) sheet.mergeCells(merge);
   for (const format of spec.conditionalFormats ?? [])
     sheet.addConditionalFormatting(toConditionalFormatting(format));
   for (const validation of spec.validations ?? []) addValidation(sheet, validation, spec.name);
-  if (spec.tabColor)
-    sheet.properties.tabColor = { argb: `FF${spec.tabColor.replace(/^#/, "").toUpperCase()}` };
+  if (spec.tabColor) sheet.properties.tabColor = tabColor(spec.tabColor);
   if (spec.hidden) sheet.state = "hidden";
 }
 
-/** Later ranges override earlier ones property by property, as successive formatting does in Excel. */
 function applyStyles(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
-  const merged = new Map<string, { row: number; column: number; style: CellStyle }>();
-  for (const styled of spec.styles ?? []) {
-    const range = parseRange(styled.range);
-    if (!range) throw new Error(`Style on ${spec.name}: "${styled.range}" is not a range`);
-    for (let r = range.start.row; r <= range.end.row; r++) {
-      for (let c = range.start.column; c <= range.end.column; c++) {
-        const key = `${r}:${c}`;
-        const current = merged.get(key);
-        merged.set(key, {
-          row: r,
-          column: c,
-          style: current ? { ...current.style, ...styled.style } : styled.style,
-        });
-      }
-    }
-  }
+  const styles = new SpecStyles(spec);
   // One ExcelJS style object per distinct style; cells share it and it is never mutated afterwards.
-  const cache = new Map<string, Partial<ExcelJS.Style>>();
-  for (const { row, column, style } of merged.values()) {
-    const id = JSON.stringify(style);
-    let excelStyle = cache.get(id);
-    if (!excelStyle) {
-      excelStyle = toExcelStyle(style);
-      cache.set(id, excelStyle);
+  const excelStyles = new Map<CellStyle, Partial<ExcelJS.Style>>();
+  for (let row1 = 1; row1 <= styles.lastRow; row1++) {
+    for (const [column, style] of styles.row(row1)) {
+      let excelStyle = excelStyles.get(style);
+      if (!excelStyle) {
+        excelStyle = toExcelStyle(style);
+        excelStyles.set(style, excelStyle);
+      }
+      sheet.getCell(row1, column + 1).style = excelStyle;
     }
-    sheet.getCell(row, column + 1).style = excelStyle;
   }
 }
 
-/** Excel keeps a literal drop-down list as one comma-separated text of 1 to 255 characters, as the Office host does. */
 function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation, sheetName: string): void {
-  const where = `${sheetName}!${validation.range}`;
-  const comma = validation.list.find((item) => item.includes(","));
-  if (comma !== undefined) {
-    throw new Error(
-      `The drop-down list for ${where} has an item with a comma ("${comma}"), which Excel cannot list.`,
-    );
-  }
-  const inline = validation.list.join(",");
-  if (inline.length === 0 || inline.length > 255) {
-    throw new Error(
-      `The drop-down list for ${where} is ${inline.length} characters long; Excel allows 1 to 255.`,
-    );
-  }
+  const formula = listFormula(validation, sheetName);
   // ExcelJS keeps range validations in `dataValidations`, which its type declarations leave out.
   const validations = (
     sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
@@ -143,7 +127,7 @@ function addValidation(sheet: ExcelJS.Worksheet, validation: ListValidation, she
   validations.add(validation.range, {
     type: "list",
     allowBlank: true,
-    formulae: [`"${inline.replace(/"/g, '""')}"`],
+    formulae: [formula],
     showErrorMessage: true,
     errorStyle: "stop",
     errorTitle: "Not in the list",
