@@ -82,7 +82,7 @@ export function App({ embedded = false }: { embedded?: boolean }) {
       case "score":
         return <ScorePanel scoring={scoring} onScored={setScoring} />;
       case "calibration":
-        return <CalibrationPanel scoring={scoring} onScore={() => open("score")} />;
+        return <CalibrationPanel scoring={scoring} onScore={() => open("score")} onScored={setScoring} />;
       case "compare":
         return <ComparePanel />;
     }

@@ -30,5 +30,6 @@ export function observedHost(host: WorkbookHost, memory: MemoryWorkbook, changed
       return after(host.writeSheets(specs, options));
     },
     select: (key, a1) => after(host.select(key, a1)),
+    ...(host.watchSheet && { watchSheet: host.watchSheet.bind(host) }),
   };
 }

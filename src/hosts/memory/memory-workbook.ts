@@ -8,7 +8,7 @@
 import type { Cell } from "../../core/types";
 import type { SheetSpec } from "../../sheets/spec";
 import type { ExcelContext, ExcelRun } from "../office/excel-api";
-import { MemoryContext, type MemoryEngine, type Operation } from "./client-object";
+import { MemoryContext, type MemoryEngine, type Operation, type SheetChange } from "./client-object";
 import { addSheet } from "./document";
 import { OfficeError } from "./errors";
 import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
@@ -48,6 +48,8 @@ export class MemoryWorkbook implements MemoryEngine {
   readonly requests: RequestRecord[] = [];
   private faults: ((operation: OperationInfo, count: number) => boolean)[] = [];
   private specValues = new Map<string, { f: string; v: Cell }>();
+  private changeHandlers: { sheet: MemSheet; handler: (args: SheetChange) => Promise<unknown> }[] = [];
+  private changes: { sheet: MemSheet; address: string }[] = [];
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const name of sheetNames) addSheet(this.state, name);
@@ -188,5 +190,27 @@ export class MemoryWorkbook implements MemoryEngine {
         `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`,
       );
     }
+    this.deliverChanges();
+  }
+
+  watchSheet(sheet: MemSheet, handler: (args: SheetChange) => Promise<unknown>): () => void {
+    const entry = { sheet, handler };
+    this.changeHandlers.push(entry);
+    return () => {
+      this.changeHandlers = this.changeHandlers.filter((e) => e !== entry);
+    };
+  }
+
+  cellsChanged(sheet: MemSheet, address: string): void {
+    if (this.changeHandlers.some((e) => e.sheet === sheet)) this.changes.push({ sheet, address });
+  }
+
+  /** Like Excel, onChanged handlers run after the request that changed the cells, never inside it. */
+  private deliverChanges(): void {
+    const changes = this.changes;
+    this.changes = [];
+    for (const { sheet, address } of changes)
+      for (const { handler } of this.changeHandlers.filter((e) => e.sheet === sheet))
+        setTimeout(() => void handler({ address, worksheetId: String(sheet.id) }).catch(() => undefined), 0);
   }
 }

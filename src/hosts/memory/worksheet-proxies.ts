@@ -1,6 +1,7 @@
 /** Proxies for the workbook, its application settings, worksheets, freeze panes and tables. */
 import type {
   ExcelApplication,
+  ExcelEvent,
   ExcelFreezePanes,
   ExcelNamedItemCollection,
   ExcelRange,
@@ -8,6 +9,7 @@ import type {
   ExcelTableCollection,
   ExcelWorkbook,
   ExcelWorksheet,
+  ExcelWorksheetChangedEventArgs,
   ExcelWorksheetCollection,
 } from "../office/excel-api";
 import { parseAddress } from "./address";
@@ -120,12 +122,26 @@ export class WorksheetProxy extends MemoryObject implements ExcelWorksheet {
   readonly binding: Binding<MemSheet>;
   readonly freezePanes: ExcelFreezePanes;
   readonly tables: ExcelTableCollection;
+  /** Handlers are added and removed at the sync after the call, in the context that added them, as in Excel. */
+  readonly onChanged: ExcelEvent<ExcelWorksheetChangedEventArgs>;
 
   constructor(context: MemoryContext, path: string) {
     super(context, path);
     this.binding = new Binding<MemSheet>(path);
     this.freezePanes = new FreezePanesProxy(context, this);
     this.tables = new TableCollectionProxy(context, this);
+    this.onChanged = {
+      add: (handler) => {
+        let remove: (() => void) | undefined;
+        this.queue("onChanged.add", [], () => {
+          remove = this.context.engine.watchSheet(this.live(), handler);
+        });
+        return {
+          context: this.context,
+          remove: () => this.queue("onChanged.remove", [], () => remove?.()),
+        };
+      },
+    };
   }
 
   /** The sheet, which must still be in the workbook: Excel refuses to act on a deleted sheet's proxy. */
