@@ -8,6 +8,7 @@ import type { CliContext } from "./context";
 import { progressReporter } from "./progress";
 import { terminalText } from "./terminal-text";
 import { InputError, USAGE, UsageError } from "./usage";
+import { ExcelLimitError } from "../core/excel-limits";
 
 type Parsed = ReturnType<typeof parseCommand>;
 
@@ -153,6 +154,10 @@ export async function main(argv: string[], context: CliContext): Promise<number>
     }
     if (error instanceof InputError) {
       for (const line of error.lines) context.stderr(`${line}\n`);
+      return 1;
+    }
+    if (error instanceof ExcelLimitError) {
+      context.stderr(`career-matrix: ${error.message}\n`);
       return 1;
     }
     throw error;

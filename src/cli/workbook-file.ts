@@ -7,7 +7,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Framework } from "../core/framework";
 import type { CareerMatrix } from "../core/matrix";
-import { loadValuesWorkbook, loadWorkbook } from "../hosts/xlsx/xlsx-reader";
+import { XlsxRefused } from "../hosts/xlsx/xlsx-parts";
+import { loadValuesWorkbook, loadWholeWorkbook } from "../hosts/xlsx/xlsx-reader";
 import { XlsxHost } from "../hosts/xlsx/xlsx-host";
 import { workbookToBytes } from "../hosts/xlsx/xlsx-writer";
 import { readCareerMatrix } from "../workbook/commands";
@@ -43,11 +44,16 @@ async function readWorkbookFile(file: string): Promise<Uint8Array> {
   }
 }
 
+/** The whole workbook, read within the same caps as ratings are: a hostile or huge file is refused, with why. */
 async function hostOf(file: string, bytes: Uint8Array): Promise<XlsxHost> {
   try {
-    return new XlsxHost(await loadWorkbook(bytes));
+    return new XlsxHost(await loadWholeWorkbook(bytes));
   } catch (error) {
-    throw new InputError([`${file}:1:1: not a readable .xlsx workbook: ${(error as Error).message}`]);
+    if (error instanceof XlsxRefused) throw new InputError([`${file}:1:1: not updated: ${error.message}`]);
+    // The parser's own words ("Cannot read properties of undefined") help nobody who holds the file.
+    throw new InputError([
+      `${file}:1:1: not a readable .xlsx workbook: its parts are not as Excel writes them; open it in Excel or LibreOffice and save it again as .xlsx`,
+    ]);
   }
 }
 

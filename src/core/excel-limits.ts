@@ -60,3 +60,35 @@ export function excelLimitProblems(cells: Cell[][], sheet?: string): Problem[] {
   }
   return problems;
 }
+
+/**
+ * A workbook refused because a cell would not fit Excel. Writers refuse rather than cut: a cut text would be what
+ * the user typed, silently changed, in a file they may join on or paste elsewhere.
+ */
+export class ExcelLimitError extends Error {
+  constructor(
+    message: string,
+    readonly sheet: string,
+    readonly cell: string,
+  ) {
+    super(message);
+    this.name = "ExcelLimitError";
+  }
+}
+
+/** Throws ExcelLimitError for the first text cell of `cells` longer than Excel's 32,767 characters. */
+export function checkCellTexts(sheet: string, cells: readonly (readonly unknown[])[]): void {
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== "string" || cell.length <= EXCEL_MAX_CELL_CHARACTERS) continue;
+      const ref = cellRef(r + 1, c);
+      throw new ExcelLimitError(
+        `${sheet}!${ref} would hold ${count(cell.length)} characters; an Excel cell holds ${count(EXCEL_MAX_CELL_CHARACTERS)}: shorten it (nothing was written).`,
+        sheet,
+        ref,
+      );
+    }
+  }
+}

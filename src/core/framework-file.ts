@@ -4,6 +4,7 @@
  * `LINE:COLUMN` for the file itself, so nothing reaches the user as a stack trace.
  */
 import { parse, type ParseError, printParseErrorCode, visit } from "jsonc-parser";
+import type { TextEncoding } from "./decode-text";
 import type { Framework } from "./framework";
 import { FrameworkError, loadFramework } from "./load-framework";
 
@@ -16,8 +17,12 @@ export interface FrameworkFileProblem {
   message: string;
 }
 
-export type FrameworkFileRead =
-  { framework: Framework; problems: [] } | { framework?: undefined; problems: FrameworkFileProblem[] };
+export type FrameworkFileRead = (
+  { framework: Framework; problems: [] } | { framework?: undefined; problems: FrameworkFileProblem[] }
+) & {
+  /** The file's encoding when it was not UTF-8 (UTF-16, by its byte-order mark), for the note that says so. */
+  encoding?: Exclude<TextEncoding, "utf-8">;
+};
 
 export function readFrameworkFile(bytes: Uint8Array): FrameworkFileRead {
   if (bytes.byteLength > FRAMEWORK_FILE_MAX_BYTES) {
@@ -28,7 +33,8 @@ export function readFrameworkFile(bytes: Uint8Array): FrameworkFileRead {
   }
   const decoded = decode(bytes);
   if ("problem" in decoded) return { problems: [decoded.problem] };
-  return readFrameworkText(decoded.text);
+  const read = readFrameworkText(decoded.text);
+  return decoded.encoding === undefined ? read : { ...read, encoding: decoded.encoding };
 }
 
 /** The same for text already decoded (a file picked in the pane, read by the browser). */
@@ -133,11 +139,13 @@ function megabytes(bytes: number): string {
 }
 
 /** UTF-8 (with or without BOM) or UTF-16 with its BOM; anything else is pointed at, never replaced by U+FFFD. */
-function decode(bytes: Uint8Array): { text: string } | { problem: FrameworkFileProblem } {
+function decode(
+  bytes: Uint8Array,
+): { text: string; encoding?: "utf-16le" | "utf-16be" } | { problem: FrameworkFileProblem } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {

@@ -15,7 +15,13 @@ import {
   FULL_NAME_STYLE,
   LABEL_ROW_HEIGHT,
 } from "./competency-labels";
-import { blockStyles, expectationsKey, type LiveFormulas } from "./live-formulas";
+import {
+  blockStyles,
+  COLUMNS_CHECK_CELL,
+  COLUMNS_CHECK_STYLE,
+  expectationsKey,
+  type LiveFormulas,
+} from "./live-formulas";
 import { gapScale, GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
 
@@ -65,10 +71,12 @@ export function competencyHeatmapSheetSpec(
   });
 
   const groupRow: SpecCell[] = new Array(helper + 1).fill(null);
+  groupRow[0] = block.columnsCheck;
   const merges: string[] = [];
   const styles: StyledRange[] = [
     { range: "A1", style: TITLE },
     { range: "A2", style: NOTE },
+    { range: COLUMNS_CHECK_CELL, style: COLUMNS_CHECK_STYLE },
   ];
   competencies.forEach((c, i) => {
     if (i > 0 && competencies[i - 1].group === c.group) return;

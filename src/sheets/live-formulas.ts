@@ -5,6 +5,12 @@
  * down instead of sending it once per person. The block is on the heatmap's own sheet because hosts build a
  * replacement sheet beside the old one and then swap: a formula pointing at another sheet replaced in the same write
  * would end as #REF!. The Ratings sheet is never replaced by a write that also writes heatmaps.
+ *
+ * The formulas find competencies by position, as the Ratings sheet had them when they were written; a person by name,
+ * so sorting, filtering and hiding rows change nothing. A column moved, inserted, removed or renamed inside the span
+ * would pair ratings with the wrong expectations: the block keeps a copy of the Ratings headers it was written for,
+ * and a check cell at the top of the sheet compares them with the headers now there. When they differ every live
+ * number on the sheet turns blank and the check says to refresh, which rewrites the formulas by header.
  */
 import { competencyWeights } from "../core/career-matrix";
 import type { CareerMatrix } from "../core/matrix";
@@ -31,6 +37,18 @@ export function ratingsLayout(sheet: string, values: Cell[][], columns: RatingsC
   return { sheet, values, person: person < 0 ? 0 : person, columns };
 }
 
+/** Where a sheet with live formulas shows that the Ratings columns changed since it was written: under its title. */
+export const COLUMNS_CHECK_CELL = "A3";
+
+/**
+ * What the check cell says when the Ratings columns are no longer those the formulas were written for: short enough
+ * to show whole in the empty cells beside it on every sheet that has one.
+ */
+export const COLUMNS_CHANGED = "Ratings columns changed: numbers hidden. Run Refresh heatmaps.";
+
+/** The check cell stands out: it is the only thing the sheet shows while its numbers are hidden. */
+export const COLUMNS_CHECK_STYLE = { bold: true, fontColor: "#C00000" } as const;
+
 /** The key of a track and level in the expectations block: "backend|senior". */
 export function expectationsKey(track: string, level: string): string {
   return `${track}|${level}`;
@@ -56,6 +74,8 @@ export interface ExpectationsBlock {
   expected: string;
   weightKeys: string;
   weights: string;
+  /** The check cell's formula: blank while the Ratings headers over the span are those the block copied. */
+  columnsCheck: SpecCell;
   /** 1-based position of a key among the keys, as MATCH gives it. */
   positionOf(key: string): number | undefined;
   /** The expected values under one Ratings column, as an absolute one-column range. */
@@ -140,6 +160,13 @@ export class LiveFormulas {
       absolute(rangeA1(from, left, Math.max(from, to), right));
     const lastColumn = Math.max(1, width);
     const position = new Map(keys.map((key, i) => [key.toLowerCase(), i + 1]));
+    // Compared cell by cell; a span that grew or shrank makes the comparison an error, which counts as changed.
+    const copied = range(top + 1, top + 1, 1, lastColumn);
+    const now = `${sheetRef(this.ratings.sheet)}${absolute(rangeA1(0, this.first, 0, this.last))}`;
+    const columnsCheck: SpecCell = {
+      f: `=IF(IFERROR(SUMPRODUCT((${now}<>${copied})*1),1)=0,"",${quoted(COLUMNS_CHANGED)})`,
+      v: "",
+    };
     return {
       rows,
       titleRows: [top, keysEnd + 2],
@@ -151,6 +178,7 @@ export class LiveFormulas {
       expected: range(keysStart, keysEnd, 1, lastColumn),
       weightKeys: range(weightsStart, top + rows.length - 1, 0, 0),
       weights: range(weightsStart, top + rows.length - 1, 1, lastColumn),
+      columnsCheck,
       positionOf: (key) => position.get(key.toLowerCase()),
       expectedColumn: (column) => {
         const at = 1 + column - this.first;
@@ -168,9 +196,9 @@ export class LiveFormulas {
     const found = `MATCH(${key},${block.keys},0)`;
     const expected = `INDEX(${block.expected},${found},0)`;
     const weights = `INDEX(${block.weights},MATCH(${trackCell},${block.weightKeys},0),0)*ISNUMBER(${expected})`;
-    return (
+    return this.checked(
       `IF(${ratingsRowCell}="","",IF(ISNUMBER(${found}),IFERROR(` +
-      `SUMPRODUCT(${weights}*${this.rated(r)}*(${r}>=${expected}))/SUMPRODUCT(${weights}*${this.rated(r)}),0),""))`
+        `SUMPRODUCT(${weights}*${this.rated(r)}*${this.atLeast(r, expected)})/SUMPRODUCT(${weights}*${this.rated(r)}),0),""))`,
     );
   }
 
@@ -179,9 +207,9 @@ export class LiveFormulas {
     const r = this.ratingsSpan(ratingsRowCell);
     const found = `MATCH(${key},${block.keys},0)`;
     const expected = `INDEX(${block.expected},${found},0)`;
-    return (
+    return this.checked(
       `IF(${ratingsRowCell}="","",IF(ISNUMBER(${found}),` +
-      `IFERROR(SUMPRODUCT(ISNUMBER(${expected})*${this.rated(r)})/COUNT(${expected}),0),""))`
+        `IFERROR(SUMPRODUCT(ISNUMBER(${expected})*${this.rated(r)})/COUNT(${expected}),0),""))`,
     );
   }
 
@@ -197,16 +225,28 @@ export class LiveFormulas {
   gap(block: ExpectationsBlock, ratingsRowCell: string, expectationsRowCell: string, column: number): string {
     const rating = `INDEX(${sheetRef(this.ratings.sheet)}${span(column, column, "")},${ratingsRowCell})`;
     const expected = `INDEX(${block.expectedColumn(column)},${expectationsRowCell})`;
-    return `IF(ISNUMBER(${expected}),IF(${this.rated(rating)},${rating}-${expected},""),"")`;
+    return this.checked(`IF(ISNUMBER(${expected}),IF(${this.rated(rating)},${rating}-${expected},""),"")`);
+  }
+
+  /** Blank while the check cell says the Ratings columns changed: no number from a stale pairing is shown. */
+  private checked(formula: string): string {
+    return `IF(${absolute(COLUMNS_CHECK_CELL)}<>"","",${formula})`;
   }
 
   /**
-   * 1 where a rating counts: a number within the scale, as the core reads the sheet. Comparisons, unlike arithmetic,
-   * never fail on text or blanks, so the mask stays error-free inside SUMPRODUCT.
+   * 1 where a rating counts: a number within the scale, as the core reads the sheet. An error value in a rating cell
+   * (#N/A, #REF!) counts as not assessed, as the core reads it, instead of turning the whole SUMPRODUCT into an error:
+   * ISNUMBER(1/(test)) is 1 for a true test and 0 for a false one or an error, with no IF (which a SUMPRODUCT would
+   * not evaluate over an array in Excel before dynamic arrays).
    */
   private rated(r: string): string {
     const values = this.matrix.scale.map((point) => point.value);
-    return `ISNUMBER(${r})*(${r}>=${Math.min(...values)})*(${r}<=${Math.max(...values)})`;
+    return `ISNUMBER(${r})*ISNUMBER(1/((${r}>=${Math.min(...values)})*(${r}<=${Math.max(...values)})))`;
+  }
+
+  /** 1 where the rating meets the expectation, 0 where it does not or is an error value. */
+  private atLeast(r: string, expected: string): string {
+    return `ISNUMBER(1/(${r}>=${expected}))`;
   }
 
   /** A person's ratings over the competency span: INDEX(Ratings!$F:$J,$Q5,0). */

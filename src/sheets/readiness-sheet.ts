@@ -8,7 +8,14 @@ import { NO_TEAM, readinessHeatmap } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
 import { columnLetter, rangeA1 } from "./a1";
-import { blockStyles, expectationsKey, type LiveFormulas, quoted } from "./live-formulas";
+import {
+  blockStyles,
+  COLUMNS_CHECK_CELL,
+  COLUMNS_CHECK_STYLE,
+  expectationsKey,
+  type LiveFormulas,
+  quoted,
+} from "./live-formulas";
 import { HEADER, HELPER, NOTE, READINESS_SCALE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell } from "./spec";
 import { STATUS_LABEL, statusFormats, statusFormula } from "./status";
@@ -52,7 +59,7 @@ export function readinessSheetSpec(
       `Live over the Ratings sheet. Ready ≥ ${percent(ready)}, Almost ≥ ${percent(almost)}; ` +
         `Insufficient data below ${percent(minCoverage)} of the next level's competencies assessed.`,
     ],
-    [],
+    [block.columnsCheck],
     [...READINESS_FIELDS, ...levels.map((l) => l.label), "Track key", "Next level key", "Ratings row"],
   ];
 
@@ -107,6 +114,7 @@ export function readinessSheetSpec(
     styles: [
       { range: "A1", style: TITLE },
       { range: "A2", style: NOTE },
+      { range: COLUMNS_CHECK_CELL, style: COLUMNS_CHECK_STYLE },
       { range: rangeA1(READINESS_HEADER_ROW, 0, READINESS_HEADER_ROW, helper), style: HEADER },
       { range: `F${firstRow + 1}:G${lastRow + 1}`, style: { numberFormat: "0%", horizontal: "center" } },
       { range: levelRange, style: { numberFormat: "0%", horizontal: "center" } },

@@ -69,7 +69,7 @@ export function Workbench({ framework, sampleTeam, initialTheme, initialWidth }:
   const [generation, setGeneration] = useState(0);
 
   const services = useMemo<PaneServices>(() => {
-    const host = observedHost(new OfficeHost(memory.run), memory, () => setSnapshot(memory.snapshot()));
+    const host = observedHost(new OfficeHost(memory.run), () => setSnapshot(memory.snapshot()));
     return { host, framework, saveFile: downloadFile };
   }, [memory, framework]);
 

@@ -8,6 +8,9 @@ import { readRatings } from "../../src/core/ratings";
 import { scoreTeam } from "../../src/core/readiness";
 import type { Cell } from "../../src/core/types";
 import { bundledFramework, sampleTeam } from "../../src/data";
+import { MemoryWorkbook } from "../../src/hosts/memory";
+import { addSheet } from "../../src/hosts/memory/document";
+import { ensureCell } from "../../src/hosts/memory/state";
 import { plainValue, readXlsx, type XlsxSheet } from "../../src/hosts/xlsx/xlsx-reader";
 import { workbookToBytes } from "../../src/hosts/xlsx/xlsx-writer";
 import { READINESS_HEADER_ROW, READINESS_NAME } from "../../src/sheets/readiness-sheet";
@@ -47,6 +50,22 @@ function removeCachedResults(workbook: ExcelJS.Workbook): FormulaResult[] {
   return results;
 }
 
+/** The workbook's cells, values and formulas, in a memory workbook. */
+function memoryCopy(workbook: ExcelJS.Workbook): MemoryWorkbook {
+  const memory = new MemoryWorkbook([]);
+  for (const worksheet of workbook.worksheets) {
+    const sheet = addSheet(memory.state, worksheet.name);
+    worksheet.eachRow((row, rowNumber) => {
+      row.eachCell((cell, colNumber) => {
+        const stored = ensureCell(sheet, rowNumber, colNumber - 1);
+        if (cell.type === ExcelJS.ValueType.Formula) stored.formula = `=${cell.formula}`;
+        else stored.value = plainValue(cell.value);
+      });
+    });
+  }
+  return memory;
+}
+
 function same(libreOffice: Cell | undefined, core: Cell): boolean {
   // A formula whose result is empty text reads back as blank.
   const lo = libreOffice === "" || libreOffice === undefined ? null : libreOffice;
@@ -61,6 +80,7 @@ describeWithLibreOffice("the built workbook, recalculated by LibreOffice", () =>
   const input = path.join(dir, "career-matrix.xlsx");
   let results: FormulaResult[];
   let recalculated: XlsxSheet[];
+  let memory: MemoryWorkbook;
   const at = (sheet: string, row: number, column: number): Cell | undefined =>
     recalculated.find((s) => s.name === sheet)?.values[row - 1]?.[column];
 
@@ -72,6 +92,7 @@ describeWithLibreOffice("the built workbook, recalculated by LibreOffice", () =>
       table,
     );
     results = removeCachedResults(built.host.workbook);
+    memory = memoryCopy(built.host.workbook);
     fs.writeFileSync(input, await workbookToBytes(built.host.workbook));
     recalculated = await readXlsx(fs.readFileSync(convert(input, "xlsx", path.join(dir, "out"))));
   });
@@ -105,6 +126,18 @@ describeWithLibreOffice("the built workbook, recalculated by LibreOffice", () =>
     const wrong = results
       .filter((r) => !same(at(r.sheet, r.row, r.column), r.core))
       .map((r) => ({ ...r, libreOffice: at(r.sheet, r.row, r.column) }));
+    expect(wrong.slice(0, 20)).toEqual([]);
+    expect(results.length).toBeGreaterThan(1000);
+  });
+
+  it("is calculated by the memory workbook (the workbench's) as LibreOffice calculates it, formula by formula", () => {
+    const shown = (r: FormulaResult): Cell => {
+      const sheet = memory.state.sheets.find((s) => s.name === r.sheet)!;
+      return memory.formulaValue(sheet, r.row, r.column);
+    };
+    const wrong = results
+      .filter((r) => !same(at(r.sheet, r.row, r.column), shown(r)))
+      .map((r) => ({ ...r, libreOffice: at(r.sheet, r.row, r.column), memory: shown(r) }));
     expect(wrong.slice(0, 20)).toEqual([]);
     expect(results.length).toBeGreaterThan(1000);
   });

@@ -11,7 +11,7 @@ import { readinessSheetSpec } from "../../src/sheets/readiness-sheet";
 import { relativeFormula } from "../../src/sheets/formula-shift";
 import { teamSummarySheetSpec } from "../../src/sheets/team-summary-sheet";
 import { tinyMatrix } from "./fixtures";
-import { Workbook } from "./formula-eval";
+import { CalculatedWorkbook as Workbook } from "./calculated-workbook";
 import { at, valueOf } from "./values";
 
 const matrix = tinyMatrix();
@@ -75,12 +75,12 @@ describe("readiness sheet", () => {
     expect(spec.cells[5].slice(12, 14)).toEqual(["frontend", "frontend|senior"]);
     expect(at(spec, "J5")).toMatchObject({
       f:
-        '=IF($O5="","",IF(ISNUMBER(MATCH($M5&"|senior",$A$11:$A$16,0)),IFERROR(' +
+        '=IF($A$3<>"","",IF($O5="","",IF(ISNUMBER(MATCH($M5&"|senior",$A$11:$A$16,0)),IFERROR(' +
         'SUMPRODUCT(INDEX($B$20:$F$21,MATCH($M5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))' +
-        "*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*(INDEX(Ratings!$F:$J,$O5,0)>=0)*(INDEX(Ratings!$F:$J,$O5,0)<=4)" +
-        '*(INDEX(Ratings!$F:$J,$O5,0)>=INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0)))' +
+        "*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*ISNUMBER(1/((INDEX(Ratings!$F:$J,$O5,0)>=0)*(INDEX(Ratings!$F:$J,$O5,0)<=4)))" +
+        '*ISNUMBER(1/(INDEX(Ratings!$F:$J,$O5,0)>=INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))))' +
         '/SUMPRODUCT(INDEX($B$20:$F$21,MATCH($M5,$A$20:$A$21,0),0)*ISNUMBER(INDEX($B$11:$F$16,MATCH($M5&"|senior",$A$11:$A$16,0),0))' +
-        '*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*(INDEX(Ratings!$F:$J,$O5,0)>=0)*(INDEX(Ratings!$F:$J,$O5,0)<=4)),0),""))',
+        '*ISNUMBER(INDEX(Ratings!$F:$J,$O5,0))*ISNUMBER(1/((INDEX(Ratings!$F:$J,$O5,0)>=0)*(INDEX(Ratings!$F:$J,$O5,0)<=4)))),0),"")))',
     });
     for (const column of [5, 6, 7, 8, 9, 10, 11, 14]) {
       const [ana, bo] = [spec.cells[4][column], spec.cells[5][column]];
@@ -180,8 +180,9 @@ describe("competency heatmap sheet", () => {
     ]);
     expect(at(spec, "E6")).toEqual({
       f:
-        "=IF(ISNUMBER(INDEX($B$12:$B$17,$M6)),IF(ISNUMBER(INDEX(Ratings!F:F,$N6))*(INDEX(Ratings!F:F,$N6)>=0)" +
-        '*(INDEX(Ratings!F:F,$N6)<=4),INDEX(Ratings!F:F,$N6)-INDEX($B$12:$B$17,$M6),""),"")',
+        '=IF($A$3<>"","",IF(ISNUMBER(INDEX($B$12:$B$17,$M6)),IF(ISNUMBER(INDEX(Ratings!F:F,$N6))' +
+        "*ISNUMBER(1/((INDEX(Ratings!F:F,$N6)>=0)*(INDEX(Ratings!F:F,$N6)<=4)))," +
+        'INDEX(Ratings!F:F,$N6)-INDEX($B$12:$B$17,$M6),""),""))',
       v: 1,
     });
     const book = new Workbook([{ name: "Ratings", cells: ratings }, spec]);

@@ -73,4 +73,31 @@ describe("Matrix tab: the framework in use", () => {
     await waitFor(() => expect(String(cell(pane, "Backend matrix", 8, 4))).not.toMatch(/^Ours: /));
     await screen.findByText(/This workbook uses GitLab Engineering Career Framework/);
   });
+
+  test("says a framework file saved as UTF-16 (Notepad's Unicode) was read as UTF-16, and a UTF-8 one nothing", async () => {
+    renderPane();
+    const user = userEvent.setup();
+    await screen.findByText(/This workbook uses GitLab Engineering Career Framework/);
+    const text = JSON.stringify(ours());
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      utf16[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    await user.upload(
+      screen.getByLabelText("Framework file"),
+      new File([utf16], "ours.json", { type: "application/json" }),
+    );
+    await screen.findByText('Now using "Our framework"');
+    expect(
+      screen.getByText(
+        "ours.json was read as UTF-16LE, as its byte-order mark says. Matrix sheets built from it.",
+      ),
+    ).toBeTruthy();
+
+    await user.upload(screen.getByLabelText("Framework file"), jsonFile("plain.json", text));
+    await screen.findByText("Matrix sheets built from it.");
+    expect(screen.queryByText(/was read as/)).toBeNull();
+  });
 });

@@ -21,7 +21,7 @@ export function renderPane(memory = new MemoryWorkbook(["Sheet1"])): PaneUnderTe
   const saved: { name: string; data: Blob }[] = [];
   const host = new OfficeHost(memory.run);
   const services: PaneServices = {
-    host: observedHost(host, memory, () => undefined),
+    host: observedHost(host, () => undefined),
     framework: bundledFramework(),
     saveFile: (name, data) => saved.push({ name, data }),
   };

@@ -104,11 +104,11 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     expect(readiness.values[4][0]).toBe(first.person.person);
     // Readiness at the next level: expectations found by the next level's key (column S) in the block below.
     expect(readiness.formulas[4][5]).toMatch(
-      /^=IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$S5,\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(INDEX\(\$B\$\d+:\$[A-Z]+\$\d+,MATCH\(\$R5,/,
+      /^=IF\(\$A\$3<>"","",IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$S5,\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(INDEX\(\$B\$\d+:\$[A-Z]+\$\d+,MATCH\(\$R5,/,
     );
     expect(readiness.values[4][5]).toBe(first.next?.readiness);
     expect(readiness.formulas[4][8]).toMatch(
-      /^=IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$R5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$F:\$/,
+      /^=IF\(\$A\$3<>"","",IF\(\$T5="","",IF\(ISNUMBER\(MATCH\(\$R5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$F:\$/,
     );
     // Every person's row holds the first row's formulas moved down, and shows the core's numbers.
     result.scored.forEach((s, i) => {

@@ -6,7 +6,7 @@ import type { Cell } from "../../src/core/types";
 import { bundledFramework } from "../../src/data";
 import type { FormulaCell, SheetSpec } from "../../src/sheets/spec";
 import { createRatings, scoreRatings } from "../../src/workbook/commands";
-import { Workbook } from "../sheets/formula-eval";
+import { CalculatedWorkbook as Workbook } from "../sheets/calculated-workbook";
 import { SpecHost } from "./spec-host";
 import { newPeople, teamOf, typeRatings } from "./team";
 

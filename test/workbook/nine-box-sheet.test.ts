@@ -11,7 +11,7 @@ import type { Cell } from "../../src/core/types";
 import { bundledFramework } from "../../src/data";
 import type { SheetSpec } from "../../src/sheets/spec";
 import { createRatings, scoreRatings } from "../../src/workbook/commands";
-import { Workbook } from "../sheets/formula-eval";
+import { CalculatedWorkbook as Workbook } from "../sheets/calculated-workbook";
 import { SpecHost } from "./spec-host";
 import { newPeople, teamOf, typeRatings } from "./team";
 

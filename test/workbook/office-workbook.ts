@@ -16,7 +16,7 @@ import { observedHost } from "../../src/workbench/observed-host";
 export function officeWorkbook(): { book: MemoryWorkbook; host: WorkbookHost } {
   const book = new MemoryWorkbook();
   const office = new OfficeHost(book.run);
-  const host = observedHost(office, book, () => undefined);
+  const host = observedHost(office, () => undefined);
   return { book, host };
 }
 

@@ -21,7 +21,7 @@ export interface MemoryEngine {
   readonly state: MemState;
   execute(operations: Operation[]): Promise<void>;
   /** The value a formula cell shows; the memory workbook does not calculate. */
-  formulaValue(sheet: MemSheet, row: number, column: number, formula: string): Cell;
+  formulaValue(sheet: MemSheet, row: number, column: number): Cell;
   noteSuspended(what: "calculation" | "screenUpdating"): void;
   /** Adds loaded data to the current request's response. */
   noteResponse(value: unknown): void;

@@ -381,7 +381,7 @@ export function copyRange(
   target: { sheet: MemSheet; rect: Rect },
   copyType: string,
   skipBlanks: boolean,
-  shown: (sheet: MemSheet, row: number, column: number, formula: string) => Cell,
+  shown: (sheet: MemSheet, row: number, column: number) => Cell,
 ): void {
   const contents = copyType === "All" || copyType === "Formulas";
   const formats = copyType === "All" || copyType === "Formats";
@@ -440,7 +440,7 @@ export function copyRange(
       cell.value =
         copied?.formula === undefined
           ? (copied?.value ?? null)
-          : shown(source.sheet, origin.row, origin.column, copied.formula);
+          : shown(source.sheet, origin.row, origin.column);
       delete cell.formula;
     }
     if (formats) {

@@ -3,11 +3,11 @@
  * workbench. It keeps the rules that catch real bugs: properties are readable only after load + sync, writes land at
  * sync() in order, a failing operation leaves the ones before it applied (Excel batches are not transactions), and a
  * request over 5 MB is refused as Excel on the web refuses it. It counts syncs and request bytes, and can inject
- * faults. It does not calculate: a formula cell shows the value it was told (see useSpecValues).
+ * faults. It calculates: a formula cell shows its formula's value over the workbook as it stands (./calculation).
  */
 import type { Cell } from "../../core/types";
-import type { SheetSpec } from "../../sheets/spec";
 import type { ExcelContext, ExcelRun } from "../office/excel-api";
+import { Calculation, FormulaTrees } from "./calculation";
 import { MemoryContext, type MemoryEngine, type Operation, type SheetChange } from "./client-object";
 import { addSheet } from "./document";
 import { OfficeError } from "./errors";
@@ -47,7 +47,8 @@ export class MemoryWorkbook implements MemoryEngine {
   state: MemState = { sheets: [], names: [], activeSheetId: null, selection: null, nextId: 1 };
   readonly requests: RequestRecord[] = [];
   private faults: ((operation: OperationInfo, count: number) => boolean)[] = [];
-  private specValues = new Map<string, { f: string; v: Cell }>();
+  private readonly trees = new FormulaTrees();
+  private current?: Calculation;
   private changeHandlers: { sheet: MemSheet; handler: (args: SheetChange) => Promise<unknown> }[] = [];
   private changes: { sheet: MemSheet; address: string }[] = [];
 
@@ -107,21 +108,21 @@ export class MemoryWorkbook implements MemoryEngine {
     this.faults = [];
   }
 
-  /** Formula cells written from these specs show the specs' cached values (`v`) wherever the sheet now is. */
-  useSpecValues(specs: SheetSpec[]): void {
-    for (const spec of specs) {
-      spec.cells.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          if (cell !== null && typeof cell === "object")
-            this.specValues.set(`${spec.name}\u0000${r + 1}\u0000${c}`, { f: cell.f, v: cell.v ?? null });
-        }),
-      );
-    }
+  /**
+   * The calculation of the workbook as it stands. Every change to the workbook made through the API starts a new
+   * one; code that changes `state` directly calls recalculate().
+   */
+  get calculation(): Calculation {
+    if (this.current?.state !== this.state) this.current = new Calculation(this.state, this.trees);
+    return this.current;
   }
 
-  formulaValue(sheet: MemSheet, row: number, column: number, formula: string): Cell {
-    const known = this.specValues.get(`${sheet.name}\u0000${row}\u0000${column}`);
-    return known && known.f === formula ? known.v : null;
+  recalculate(): void {
+    this.current = undefined;
+  }
+
+  formulaValue(sheet: MemSheet, row: number, column: number): Cell {
+    return this.calculation.shown(sheet, row, column);
   }
 
   noteSuspended(what: "calculation" | "screenUpdating"): void {
@@ -140,9 +141,7 @@ export class MemoryWorkbook implements MemoryEngine {
   }
 
   snapshot(): WorkbookSnapshot {
-    return snapshotOf(this.state, (sheet, row, column, formula) =>
-      this.formulaValue(sheet, row, column, formula),
-    );
+    return snapshotOf(this.state, (sheet, row, column) => this.formulaValue(sheet, row, column));
   }
 
   async execute(operations: Operation[]): Promise<void> {
@@ -177,9 +176,13 @@ export class MemoryWorkbook implements MemoryEngine {
             `Injected fault at sync ${sync}, operation ${index} (${operation.path}.${operation.member}).`,
           );
         }
+        // Reading leaves the calculation as it is; any other operation may change what formulas show.
+        if (operation.member !== "load") this.recalculate();
         operation.apply();
       } catch (error) {
         record.failed = true;
+        // What applied before the failure stays applied, and is heard as a change.
+        this.deliverChanges();
         throw error;
       }
     });

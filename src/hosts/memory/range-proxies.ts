@@ -25,6 +25,7 @@ import {
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
 import * as doc from "./document";
 import { OfficeError } from "./errors";
+import { hiddenState, setHidden } from "./filters";
 import type { BorderEdge, MemCell, MemConditionalFormat, MemSheet } from "./state";
 
 export interface RangeTarget {
@@ -67,7 +68,7 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     const { sheet, rect } = this.binding.get();
     const engine = this.context.engine;
     const shown = (cell: MemCell | undefined, row: number, column: number): Cell => {
-      if (cell?.formula !== undefined) return engine.formulaValue(sheet, row, column, cell.formula) ?? "";
+      if (cell?.formula !== undefined) return engine.formulaValue(sheet, row, column);
       return cell?.value ?? "";
     };
     return {
@@ -77,6 +78,8 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
       address: () => `${quoteSheet(sheet.name)}!${formatRect(rect)}`,
       rowCount: () => rectRows(rect),
       columnCount: () => rectColumns(rect),
+      rowHidden: () => hiddenState(sheet, rect, "rows"),
+      columnHidden: () => hiddenState(sheet, rect, "columns"),
     };
   }
 
@@ -141,6 +144,26 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     return this.readField<number>("columnCount");
   }
 
+  get rowHidden(): boolean {
+    return this.readField<boolean>("rowHidden");
+  }
+  set rowHidden(hidden: boolean) {
+    this.queueSet("rowHidden", hidden, () => {
+      const { sheet, rect } = this.binding.get();
+      setHidden(sheet, rect, "rows", hidden);
+    });
+  }
+
+  get columnHidden(): boolean {
+    return this.readField<boolean>("columnHidden");
+  }
+  set columnHidden(hidden: boolean) {
+    this.queueSet("columnHidden", hidden, () => {
+      const { sheet, rect } = this.binding.get();
+      setHidden(sheet, rect, "columns", hidden);
+    });
+  }
+
   merge(across = false): void {
     this.queue("merge", [across], () => {
       const { sheet, rect } = this.binding.get();
@@ -183,12 +206,8 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
       const sheet = named === undefined ? target.sheet : doc.findSheet(this.context.engine.state, named);
       if (!sheet) throw new OfficeError("ItemNotFound", `There is no sheet for the address '${source}'.`);
       const engine = this.context.engine;
-      doc.copyRange(
-        { sheet, rect: parseAddress(source) },
-        target,
-        copyType,
-        skipBlanks,
-        (s, row, column, f) => engine.formulaValue(s, row, column, f),
+      doc.copyRange({ sheet, rect: parseAddress(source) }, target, copyType, skipBlanks, (s, row, column) =>
+        engine.formulaValue(s, row, column),
       );
     });
   }

@@ -55,7 +55,7 @@ export interface WorkbookSnapshot {
   selection: string | null;
 }
 
-export type FormulaValue = (sheet: MemSheet, row: number, column: number, formula: string) => Cell;
+export type FormulaValue = (sheet: MemSheet, row: number, column: number) => Cell;
 
 const POINT_TYPES: Record<string, ColorScalePoint["type"]> = {
   LowestValue: "lowest",
@@ -147,7 +147,7 @@ function sheetSnapshot(state: MemState, sheet: MemSheet, formulaValue: FormulaVa
     tabColor: sheet.tabColor === "" ? null : sheet.tabColor,
     values: grid(rows, columns, (r, c) => {
       const x = cell(r, c);
-      if (x?.formula !== undefined) return formulaValue(sheet, r, c, x.formula);
+      if (x?.formula !== undefined) return formulaValue(sheet, r, c);
       return x?.value ?? null;
     }),
     formulas: grid(rows, columns, (r, c) => cell(r, c)?.formula ?? null),

@@ -37,7 +37,7 @@ export const LOOK_KEYS = [
 ] as const;
 
 export interface MemCell extends CellLook {
-  /** Constant value; for a formula cell, unused (see MemoryWorkbook.formulaValue). */
+  /** Constant value; for a formula cell, unused (the calculation works out what it shows). */
   value: Cell;
   formula?: string;
 }
@@ -97,6 +97,16 @@ export interface MemSheet {
   conditionalFormats: MemConditionalFormat[];
   validations: MemValidation[];
   tables: MemTable[];
+  /** 1-based rows and 0-based columns hidden, by hand or by the sheet's filter (Excel keeps one flag for both). */
+  hiddenRows?: Set<number>;
+  hiddenColumns?: Set<number>;
+  /** The sheet's AutoFilter: its range and, per 0-based column of the range, the texts it shows. */
+  autoFilter?: MemAutoFilter;
+}
+
+export interface MemAutoFilter {
+  rect: Rect;
+  shown: Map<number, string[]>;
 }
 
 /** A workbook-scoped defined name; the reference is kept by sheet identity so it follows renames. */

@@ -1,6 +1,7 @@
 /** Proxies for the workbook, its application settings, worksheets, freeze panes and tables. */
 import type {
   ExcelApplication,
+  ExcelAutoFilter,
   ExcelEvent,
   ExcelFreezePanes,
   ExcelNamedItemCollection,
@@ -16,6 +17,7 @@ import { parseAddress } from "./address";
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
 import * as doc from "./document";
 import { OfficeError } from "./errors";
+import { AutoFilterProxy } from "./filters";
 import { NamedItemCollectionProxy } from "./name-proxies";
 import { RangeProxy } from "./range-proxies";
 import type { MemSheet, MemTable } from "./state";
@@ -122,6 +124,7 @@ export class WorksheetProxy extends MemoryObject implements ExcelWorksheet {
   readonly binding: Binding<MemSheet>;
   readonly freezePanes: ExcelFreezePanes;
   readonly tables: ExcelTableCollection;
+  readonly autoFilter: ExcelAutoFilter;
   /** Handlers are added and removed at the sync after the call, in the context that added them, as in Excel. */
   readonly onChanged: ExcelEvent<ExcelWorksheetChangedEventArgs>;
 
@@ -130,6 +133,7 @@ export class WorksheetProxy extends MemoryObject implements ExcelWorksheet {
     this.binding = new Binding<MemSheet>(path);
     this.freezePanes = new FreezePanesProxy(context, this);
     this.tables = new TableCollectionProxy(context, this);
+    this.autoFilter = new AutoFilterProxy(context, path, () => this.live());
     this.onChanged = {
       add: (handler) => {
         let remove: (() => void) | undefined;

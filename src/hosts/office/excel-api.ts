@@ -48,6 +48,8 @@ export interface ExcelWorksheet extends Loadable<ExcelWorksheet> {
   isNullObject: boolean;
   freezePanes: ExcelFreezePanes;
   tables: ExcelTableCollection;
+  /** ExcelApi 1.9: the sheet's filter, as a user sets it on the Ratings sheet. */
+  autoFilter: ExcelAutoFilter;
   getRange(address?: string): ExcelRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
   activate(): void;
@@ -73,6 +75,12 @@ export interface ExcelWorksheetChangedEventArgs {
   worksheetId: string;
 }
 
+/** ExcelApi 1.9. Only filtering on values is modelled: the rows whose cell shows none of `values` are hidden. */
+export interface ExcelAutoFilter {
+  apply(range: string, columnIndex?: number, criteria?: { filterOn: "Values"; values?: string[] }): void;
+  remove(): void;
+}
+
 export interface ExcelFreezePanes {
   freezeAt(frozenRange: string): void;
   freezeRows(count?: number): void;
@@ -93,6 +101,9 @@ export interface ExcelRange extends Loadable<ExcelRange> {
   format: ExcelRangeFormat;
   conditionalFormats: ExcelConditionalFormatCollection;
   dataValidation: ExcelDataValidation;
+  /** ExcelApi 1.2: true when every row (column) of the range is hidden, false when none is, null when some are. */
+  rowHidden: boolean;
+  columnHidden: boolean;
   merge(across?: boolean): void;
   /** ExcelApi 1.2. */
   unmerge(): void;

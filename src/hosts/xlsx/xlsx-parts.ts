@@ -40,15 +40,24 @@ const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024)
 /** Fed to the inflater in slices, so no single step inflates more than a slice's worth (deflate tops out ~1:1032). */
 const SLICE = 16 * 1024;
 
-/** The needed parts of the package, by name; throws XlsxRefused past the cap or for a package that is not a zip. */
-export function readXlsxParts(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): Map<string, Uint8Array> {
+/**
+ * The needed parts of the package (every part with `all`, to update the workbook and save it whole), by name; throws
+ * XlsxRefused past the cap or for a package that is not a zip.
+ */
+export function readXlsxParts(
+  bytes: Uint8Array,
+  limits: XlsxLimits = XLSX_LIMITS,
+  which: "values" | "all" = "values",
+): Map<string, Uint8Array> {
   const chunks = new Map<string, Uint8Array[]>();
   let total = 0;
   let refused: string | undefined;
   let failed: string | undefined;
   const unzip = new Unzip((file: UnzipFile) => {
     const name = file.name.replace(/^\//, "");
-    if (!NEEDED.some((pattern) => pattern.test(name)) || refused !== undefined) return;
+    if (refused !== undefined) return;
+    if (which === "values" && !NEEDED.some((pattern) => pattern.test(name))) return;
+    if (name.endsWith("/")) return;
     const parts: Uint8Array[] = [];
     chunks.set(name, parts);
     file.ondata = (error, data) => {
@@ -58,7 +67,10 @@ export function readXlsxParts(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMIT
       }
       total += data.length;
       if (total > limits.totalBytes) {
-        refused ??= `its part ${name} inflates past ${megabytes(limits.totalBytes)}, the most the add-in reads from a workbook: save the ratings sheet alone as .xlsx or .csv`;
+        refused ??=
+          which === "values"
+            ? `its part ${name} inflates past ${megabytes(limits.totalBytes)}, the most the add-in reads from a workbook: save the ratings sheet alone as .xlsx or .csv`
+            : `its part ${name} inflates past ${megabytes(limits.totalBytes)}, the most the command line updates in place: update the workbook from the add-in in Excel, or write a new one with -o`;
         file.terminate();
         return;
       }

@@ -75,6 +75,65 @@ export async function loadValuesWorkbook(
   return { workbook, merges };
 }
 
+/**
+ * Cells that merges and data validations may cover in a workbook updated in place: ExcelJS expands both cell by cell
+ * when it loads a workbook whole. A Ratings sheet of 5,000 people and the matrix sheets cover under a million.
+ */
+export const MAX_FORMATTED_CELLS = 3_000_000;
+
+/**
+ * A workbook loaded whole (formats, merges, validations, every part kept), to be updated and saved again, with the
+ * caps of the values reader: every part inflated within `limits`, and merges and data validations refused past
+ * `maxFormattedCells` before ExcelJS expands them. Throws XlsxRefused with the reason.
+ */
+export async function loadWholeWorkbook(
+  bytes: Uint8Array,
+  limits: XlsxLimits = XLSX_LIMITS,
+  maxFormattedCells = MAX_FORMATTED_CELLS,
+): Promise<ExcelJS.Workbook> {
+  const parts = readXlsxParts(bytes, limits, "all");
+  const decoder = new TextDecoder();
+  const sheetOfPart = new Map([...sheetParts(parts)].map(([sheet, part]) => [part, sheet]));
+  const sharedStrings = countSharedStrings(parts);
+  let formatted = 0;
+  for (const [name, data] of parts) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const xml = decoder.decode(data);
+    const sheet = sheetOfPart.get(name) ?? name;
+    checkSharedStrings(valuesOnlySheet(xml).xml, sharedStrings, sheet);
+    for (const { what, ref } of formattedRanges(xml)) {
+      formatted += cellsOf(ref);
+      if (formatted > maxFormattedCells)
+        throw new XlsxRefused(
+          `sheet ${sheet} has a ${what} over ${ref}; merges and validations may cover ${maxFormattedCells.toLocaleString("en-US")} cells in all when the command line updates a workbook: remove or narrow it in Excel, or update the workbook from the add-in`,
+        );
+    }
+  }
+  return loadWorkbook(packParts(parts));
+}
+
+/** The ranges merges and data validations of a sheet cover, as written (a validation's sqref may list several). */
+function formattedRanges(xml: string): { what: string; ref: string }[] {
+  const end = xml.lastIndexOf("sheetData>");
+  const tail = end < 0 ? xml : xml.slice(end);
+  const found: { what: string; ref: string }[] = [];
+  for (const [element] of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)) {
+    const ref = attribute(element, "ref");
+    if (ref !== undefined) found.push({ what: "merged range", ref });
+  }
+  for (const [element] of tail.matchAll(/<(?:\w+:)?dataValidation\b[^>]*>/g)) {
+    for (const ref of (attribute(element, "sqref") ?? "").split(/\s+/).filter(Boolean))
+      found.push({ what: "data validation", ref });
+  }
+  return found;
+}
+
+function cellsOf(ref: string): number {
+  const range = parseRange(ref);
+  if (!range) return 1;
+  return (range.end.row - range.start.row + 1) * (range.end.column - range.start.column + 1);
+}
+
 function countSharedStrings(parts: Map<string, Uint8Array>): number {
   const data = parts.get("xl/sharedStrings.xml");
   if (!data) return 0;

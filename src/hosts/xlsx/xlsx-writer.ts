@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { parseRange } from "../../core/a1";
+import { checkCellTexts } from "../../core/excel-limits";
 import type { CellStyle, ListValidation, SheetSpec, SpecCell } from "../../sheets/spec";
 import { ownerName, sheetA1 } from "../../workbook/owner-name";
 import { toConditionalFormatting, toExcelStyle } from "./xlsx-style";
@@ -43,6 +44,7 @@ export function setActiveSheet(workbook: ExcelJS.Workbook, index: number): void 
 }
 
 export function addSpecs(workbook: ExcelJS.Workbook, specs: SheetSpec[]): void {
+  for (const spec of specs) checkCellTexts(spec.name, spec.cells);
   for (const spec of specs) {
     const sheet = workbook.addWorksheet(spec.name);
     writeSpec(sheet, spec);
@@ -60,7 +62,9 @@ export function toExcelValue(cell: SpecCell | undefined): ExcelJS.CellValue {
     : ({ formula, result: cell.v } as ExcelJS.CellFormulaValue);
 }
 
+/** Throws ExcelLimitError, before writing anything of the spec, for a text longer than an Excel cell holds. */
 export function writeSpec(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
+  checkCellTexts(spec.name, spec.cells);
   spec.cells.forEach((row, r) => {
     const excelRow = sheet.getRow(r + 1);
     row.forEach((cell, c) => {

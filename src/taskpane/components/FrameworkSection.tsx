@@ -42,14 +42,14 @@ export function FrameworkSection() {
   const [outcome, setOutcome] = useState<Outcome | undefined>();
 
   /** Switches, then builds the matrix from the new framework unless the sheets hold edits the user has not saved. */
-  const switchTo = async (next: Framework | undefined, name: string): Promise<void> => {
+  const switchTo = async (next: Framework | undefined, name: string, readAs = ""): Promise<void> => {
     const before = await readCareerMatrix(host, framework);
     const edited = before.edits.filter((e) => e.changes.length > 0).map((e) => e.sheet);
     await choice.choose(next);
     if (edited.length > 0) {
       setOutcome({
         title: `Now using ${name}`,
-        detail: `${edited.join(", ")} keep your edits: save them as a framework file first if you need them, then replace them from the framework above.`,
+        detail: `${readAs}${edited.join(", ")} keep your edits: save them as a framework file first if you need them, then replace them from the framework above.`,
         problems: [],
       });
       return;
@@ -61,7 +61,7 @@ export function FrameworkSection() {
     const built = await buildMatrix(host, target, tracks, { keepEdits: false });
     setOutcome({
       title: `Now using ${name}`,
-      detail: "Matrix sheets built from it.",
+      detail: `${readAs}Matrix sheets built from it.`,
       problems: built.problems,
     });
   };
@@ -72,15 +72,24 @@ export function FrameworkSection() {
       const { readFrameworkFile } = await import(
         /* webpackChunkName: "framework-file" */ "../../core/framework-file"
       );
+      const { ENCODING_LABEL } = await import(
+        /* webpackChunkName: "framework-file" */ "../../core/decode-text"
+      );
       const read = readFrameworkFile(new Uint8Array(await file.arrayBuffer()));
+      // Said when the file was not UTF-8, as the command line says it for the files it reads.
+      const readAs =
+        read.encoding === undefined
+          ? ""
+          : `${file.name} was read as ${ENCODING_LABEL[read.encoding]}, as its byte-order mark says. `;
       if (read.framework === undefined) {
         setOutcome({
           title: `${file.name} is not a framework this add-in can use`,
+          ...(readAs === "" ? {} : { detail: readAs.trim() }),
           problems: read.problems.map((p) => ({ severity: "error", message: `${p.where}: ${p.message}` })),
         });
         return;
       }
-      await switchTo(read.framework, `"${read.framework.name}"`);
+      await switchTo(read.framework, `"${read.framework.name}"`, readAs);
     });
 
   const save = () =>

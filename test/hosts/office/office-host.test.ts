@@ -24,7 +24,6 @@ function sheetNamed(book: MemoryWorkbook, name: string) {
 describe("OfficeHost writing a spec", () => {
   it("puts values, formulas, formats, conditional formats, validation and layout on the sheet", async () => {
     const { book, host } = setup();
-    book.useSpecValues([everyFeatureSpec()]);
     await host.writeSheets([everyFeatureSpec()], { activate: "readiness-heatmap:backend" });
 
     const sheet = sheetNamed(book, "Heatmap");
@@ -155,7 +154,6 @@ describe("OfficeHost writing a spec", () => {
     for (const people of [10, 200, 2000]) {
       const { book, host } = setup();
       const spec = filledSpec(people);
-      book.useSpecValues([spec]);
       await host.writeSheets([spec]);
       expect(book.syncCount).toBe(2);
       builds.push({ operations: book.requests[1].operations, bytes: book.requests[1].bytes });
