@@ -40,7 +40,8 @@ describeInBrowser("a calibration session in the workbench", () => {
   const pane = (page: Page) => page.getByRole("region", { name: "Task pane" });
   const cellText = async (page: Page, address: string) =>
     (await page.locator(`td[data-cell="${address}"]`).textContent()) ?? "";
-  const sheet = (page: Page, name: string) => page.getByRole("tab", { name, exact: true }).click();
+  const sheet = (page: Page, name: string) =>
+    page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();
 
   async function typeInto(page: Page, cell: string, value: string) {
     await page.getByRole("textbox", { name: "Cell to type into" }).fill(cell);
