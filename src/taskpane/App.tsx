@@ -83,7 +83,7 @@ export function App({ embedded = false }: { embedded?: boolean }) {
       case "score":
         return <ScorePanel scoring={scoring} onScored={scored} onNext={() => open("calibration")} />;
       case "calibration":
-        return <CalibrationPanel scoring={scoring} onScore={() => open("score")} />;
+        return <CalibrationPanel scoring={scoring} onScore={() => open("score")} onScored={scored} />;
       case "compare":
         return <ComparePanel />;
     }

@@ -1,12 +1,13 @@
 /**
  * The add-in without Excel: the real task pane, working on an in-memory workbook drawn beside it, which calculates
- * as Excel does. The toolbar and the formula bar do what a user would do in Excel itself: type ratings, press the
- * ribbon's Refresh heatmaps, start over.
+ * as Excel does. The toolbar and the formula bar do what a user would do in Excel itself: type ratings (all the
+ * sample's, or one cell), press the ribbon's Refresh heatmaps, start over.
  */
 import {
   Button,
   Dropdown,
   FluentProvider,
+  Input,
   makeStyles,
   Option,
   Switch,
@@ -68,6 +69,8 @@ export function Workbench({ framework, sampleTeam, initialTheme, initialWidth }:
   const [width, setWidth] = useState(initialWidth);
   const [message, setMessage] = useState("");
   const [generation, setGeneration] = useState(0);
+  const [cell, setCell] = useState("Ratings!F2");
+  const [typed, setTyped] = useState("");
 
   const services = useMemo<PaneServices>(() => {
     const host = observedHost(new OfficeHost(memory.run), () => setSnapshot(memory.snapshot()));
@@ -119,6 +122,35 @@ export function Workbench({ framework, sampleTeam, initialTheme, initialWidth }:
     },
   };
 
+  /** One cell typed as a user types it in Excel: a number when it reads as one, text otherwise, blank clears it. */
+  const typeCell = async () => {
+    const bang = cell.lastIndexOf("!");
+    const sheet =
+      bang < 0
+        ? ""
+        : cell
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, "$1")
+            .replace(/''/g, "'");
+    const address = cell.slice(bang + 1);
+    const text = typed.trim();
+    const value = text === "" ? null : Number.isFinite(Number(text)) ? Number(text) : typed;
+    try {
+      await memory.run(async (context) => {
+        const target =
+          sheet === ""
+            ? context.workbook.worksheets.getActiveWorksheet()
+            : context.workbook.worksheets.getItem(sheet);
+        target.getRange(address).values = [[value]];
+        await context.sync();
+      });
+      setSnapshot(memory.snapshot());
+      setMessage(`Typed ${text === "" ? "nothing (cleared)" : text} into ${cell}.`);
+    } catch (error) {
+      setMessage(`Typing into ${cell} failed: ${errorMessage(error)}`);
+    }
+  };
+
   const refreshFromRibbon = async () => {
     try {
       await refreshHeatmapsAction(services.host, framework)();
@@ -164,6 +196,26 @@ export function Workbench({ framework, sampleTeam, initialTheme, initialWidth }:
           />
           <Button size="small" onClick={() => void typeSampleRatings()}>
             Type the sample ratings
+          </Button>
+          <Input
+            size="small"
+            aria-label="Cell to type into"
+            value={cell}
+            onChange={(_, d) => setCell(d.value)}
+            style={{ width: "110px" }}
+          />
+          <Input
+            size="small"
+            aria-label="Value to type"
+            value={typed}
+            onChange={(_, d) => setTyped(d.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") void typeCell();
+            }}
+            style={{ width: "70px" }}
+          />
+          <Button size="small" onClick={() => void typeCell()}>
+            Type into the cell
           </Button>
           <Button size="small" onClick={() => void refreshFromRibbon()}>
             Ribbon: Refresh heatmaps

@@ -18,5 +18,6 @@ export function observedHost(host: WorkbookHost, changed: () => void): WorkbookH
     update: (read, write) => after(host.update(read, write)),
     writeSheets: (specs, options) => after(host.writeSheets(specs, options)),
     select: (key, a1) => after(host.select(key, a1)),
+    ...(host.watchSheet && { watchSheet: host.watchSheet.bind(host) }),
   };
 }

@@ -58,4 +58,9 @@ export interface WorkbookHost {
   writeSheets(specs: SheetSpec[], options?: { activate?: string }): Promise<void>;
   /** Selects a cell or range on an owned sheet and shows it. */
   select(key: string, a1: string): Promise<void>;
+  /**
+   * Calls `onChange` after each change of an owned sheet's cells (Excel's worksheet.onChanged), until the returned
+   * function is called. Absent where the host cannot tell (an .xlsx file): a session is then compared at its end only.
+   */
+  watchSheet?(key: string, onChange: () => void): Promise<() => Promise<void>>;
 }

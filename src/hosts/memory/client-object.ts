@@ -25,6 +25,16 @@ export interface MemoryEngine {
   noteSuspended(what: "calculation" | "screenUpdating"): void;
   /** Adds loaded data to the current request's response. */
   noteResponse(value: unknown): void;
+  /** Registers a worksheet.onChanged handler (at the sync that adds it); returns what removes it. */
+  watchSheet(sheet: MemSheet, handler: (args: SheetChange) => Promise<unknown>): () => void;
+  /** Cells of a sheet were set: handlers hear of it once the sync that set them has finished. */
+  cellsChanged(sheet: MemSheet, address: string): void;
+}
+
+/** What a worksheet.onChanged handler is told. */
+export interface SheetChange {
+  address: string;
+  worksheetId: string;
 }
 
 /** A worksheet proxy, and how to bind it to its sheet once the request that finds the sheet runs. */

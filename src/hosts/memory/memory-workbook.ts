@@ -8,7 +8,7 @@
 import type { Cell } from "../../core/types";
 import type { ExcelContext, ExcelRun } from "../office/excel-api";
 import { Calculation, FormulaTrees } from "./calculation";
-import { MemoryContext, type MemoryEngine, type Operation } from "./client-object";
+import { MemoryContext, type MemoryEngine, type Operation, type SheetChange } from "./client-object";
 import { addSheet } from "./document";
 import { OfficeError } from "./errors";
 import { snapshotOf, type WorkbookSnapshot } from "./snapshot";
@@ -49,6 +49,8 @@ export class MemoryWorkbook implements MemoryEngine {
   private faults: ((operation: OperationInfo, count: number) => boolean)[] = [];
   private readonly trees = new FormulaTrees();
   private current?: Calculation;
+  private changeHandlers: { sheet: MemSheet; handler: (args: SheetChange) => Promise<unknown> }[] = [];
+  private changes: { sheet: MemSheet; address: string }[] = [];
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const name of sheetNames) addSheet(this.state, name);
@@ -179,6 +181,8 @@ export class MemoryWorkbook implements MemoryEngine {
         operation.apply();
       } catch (error) {
         record.failed = true;
+        // What applied before the failure stays applied, and is heard as a change.
+        this.deliverChanges();
         throw error;
       }
     });
@@ -189,5 +193,27 @@ export class MemoryWorkbook implements MemoryEngine {
         `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`,
       );
     }
+    this.deliverChanges();
+  }
+
+  watchSheet(sheet: MemSheet, handler: (args: SheetChange) => Promise<unknown>): () => void {
+    const entry = { sheet, handler };
+    this.changeHandlers.push(entry);
+    return () => {
+      this.changeHandlers = this.changeHandlers.filter((e) => e !== entry);
+    };
+  }
+
+  cellsChanged(sheet: MemSheet, address: string): void {
+    if (this.changeHandlers.some((e) => e.sheet === sheet)) this.changes.push({ sheet, address });
+  }
+
+  /** Like Excel, onChanged handlers run after the request that changed the cells, never inside it. */
+  private deliverChanges(): void {
+    const changes = this.changes;
+    this.changes = [];
+    for (const { sheet, address } of changes)
+      for (const { handler } of this.changeHandlers.filter((e) => e.sheet === sheet))
+        setTimeout(() => void handler({ address, worksheetId: String(sheet.id) }).catch(() => undefined), 0);
   }
 }

@@ -98,6 +98,7 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     this.queueSet("values", matrix, () => {
       const { sheet, rect } = this.binding.get();
       doc.writeCells(sheet, rect, matrix, "values");
+      this.context.engine.cellsChanged(sheet, formatRect(rect));
     });
   }
 
@@ -108,6 +109,7 @@ export class RangeProxy extends MemoryObject implements ExcelRange {
     this.queueSet("formulas", matrix, () => {
       const { sheet, rect } = this.binding.get();
       doc.writeCells(sheet, rect, matrix, "formulas");
+      this.context.engine.cellsChanged(sheet, formatRect(rect));
     });
   }
 

@@ -2,6 +2,7 @@
 import type {
   ExcelApplication,
   ExcelAutoFilter,
+  ExcelEvent,
   ExcelFreezePanes,
   ExcelNamedItemCollection,
   ExcelRange,
@@ -9,6 +10,7 @@ import type {
   ExcelTableCollection,
   ExcelWorkbook,
   ExcelWorksheet,
+  ExcelWorksheetChangedEventArgs,
   ExcelWorksheetCollection,
 } from "../office/excel-api";
 import { parseAddress } from "./address";
@@ -123,6 +125,8 @@ export class WorksheetProxy extends MemoryObject implements ExcelWorksheet {
   readonly freezePanes: ExcelFreezePanes;
   readonly tables: ExcelTableCollection;
   readonly autoFilter: ExcelAutoFilter;
+  /** Handlers are added and removed at the sync after the call, in the context that added them, as in Excel. */
+  readonly onChanged: ExcelEvent<ExcelWorksheetChangedEventArgs>;
 
   constructor(context: MemoryContext, path: string) {
     super(context, path);
@@ -130,6 +134,18 @@ export class WorksheetProxy extends MemoryObject implements ExcelWorksheet {
     this.freezePanes = new FreezePanesProxy(context, this);
     this.tables = new TableCollectionProxy(context, this);
     this.autoFilter = new AutoFilterProxy(context, path, () => this.live());
+    this.onChanged = {
+      add: (handler) => {
+        let remove: (() => void) | undefined;
+        this.queue("onChanged.add", [], () => {
+          remove = this.context.engine.watchSheet(this.live(), handler);
+        });
+        return {
+          context: this.context,
+          remove: () => this.queue("onChanged.remove", [], () => remove?.()),
+        };
+      },
+    };
   }
 
   /** The sheet, which must still be in the workbook: Excel refuses to act on a deleted sheet's proxy. */

@@ -54,6 +54,25 @@ export interface ExcelWorksheet extends Loadable<ExcelWorksheet> {
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
   activate(): void;
   delete(): void;
+  /** Cells of the sheet changed, by the user, a co-author or a program. [Api set: ExcelApi 1.7] */
+  onChanged: ExcelEvent<ExcelWorksheetChangedEventArgs>;
+}
+
+/** An Office.js event: handlers are registered at the next sync. */
+export interface ExcelEvent<Args> {
+  add(handler: (args: Args) => Promise<unknown>): ExcelEventHandlerResult;
+}
+
+export interface ExcelEventHandlerResult {
+  /** The context the handler was added in: removing it is synced there. */
+  context: { sync(): Promise<unknown> };
+  remove(): void;
+}
+
+export interface ExcelWorksheetChangedEventArgs {
+  /** The range changed on the sheet, e.g. "F3" or "F3:H9". */
+  address: string;
+  worksheetId: string;
 }
 
 /** ExcelApi 1.9. Only filtering on values is modelled: the rows whose cell shows none of `values` are hidden. */

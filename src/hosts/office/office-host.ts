@@ -249,6 +249,25 @@ export class OfficeHost implements WorkbookHost {
     });
   }
 
+  async watchSheet(key: string, onChange: () => void): Promise<() => Promise<void>> {
+    const added = await this.run(async (context) => {
+      let name = this.locations.get(key);
+      if (name === undefined) name = (await this.loadMarkers(context)).get(key)?.sheet ?? undefined;
+      if (name === undefined)
+        throw new Error(
+          `The add-in's sheet "${key}" is not in this workbook; run the command that creates it.`,
+        );
+      const result = context.workbook.worksheets.getItem(name).onChanged.add(async () => onChange());
+      await context.sync();
+      return result;
+    });
+    // Removing a handler is synced in the context that added it, as Office.js requires.
+    return async () => {
+      added.remove();
+      await added.context.sync();
+    };
+  }
+
   async writeSheets(specs: SheetSpec[], options: { activate?: string } = {}): Promise<void> {
     await this.update(
       () => [],

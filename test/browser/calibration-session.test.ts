@@ -1,0 +1,154 @@
+/**
+ * A calibration session on the built workbench in Debian's Chromium: start it in the pane, change three ratings on
+ * the sheet, see the 9-box counts and the readiness heatmap follow (the workbench calculates as Excel would), end it;
+ * the log holds exactly those three changes and the outcome agrees with the core. Screenshots of the 9-box and the
+ * outcome in test-results/workbench.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { nineBox } from "../../src/core/nine-box";
+import { scoreTeam } from "../../src/core/readiness";
+import { sessionChanges } from "../../src/core/session-changes";
+import type { PersonRatings } from "../../src/core/types";
+import { bundledFramework, sampleTeam } from "../../src/data";
+import { BUILD_TIMEOUT_MS, buildProduction, ROOT } from "./support/build";
+import { chromiumAvailable, launchChromium } from "./support/chromium";
+import { serveDirectory, type StaticServer } from "./support/serve";
+
+const SHOTS = join(ROOT, "test-results", "workbench");
+const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
+const matrix = careerMatrixFromFramework(bundledFramework());
+
+describeInBrowser("a calibration session in the workbench", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serveDirectory(buildProduction());
+    browser = await launchChromium();
+  }, BUILD_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pane = (page: Page) => page.getByRole("region", { name: "Task pane" });
+  const cellText = async (page: Page, address: string) =>
+    (await page.locator(`td[data-cell="${address}"]`).textContent()) ?? "";
+  const sheet = (page: Page, name: string) =>
+    page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();
+
+  async function typeInto(page: Page, cell: string, value: string) {
+    await page.getByRole("textbox", { name: "Cell to type into" }).fill(cell);
+    await page.getByRole("textbox", { name: "Value to type" }).fill(value);
+    await page.getByRole("button", { name: "Type into the cell" }).click();
+    await page.getByText(`Typed ${value} into ${cell}.`).waitFor();
+  }
+
+  /** The 9-box sheet's nine counts, by box name (rows 16–24: name in A, count in D). */
+  async function boxCounts(page: Page): Promise<Record<string, number>> {
+    await sheet(page, "9-box");
+    const counts: Record<string, number> = {};
+    for (let row = 16; row <= 24; row++)
+      counts[await cellText(page, `A${row}`)] = Number(await cellText(page, `D${row}`));
+    return counts;
+  }
+
+  const coreCounts = (people: PersonRatings[]) =>
+    Object.fromEntries(
+      nineBox(matrix.scoring, scoreTeam(matrix, people)).cells.map((c) => [c.name, c.count]),
+    );
+
+  test("start, three ratings changed, the 9-box and heatmaps follow, end: the log and outcome agree with the core", async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server.origin}/`)) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.goto(`${server.origin}/workbench.html?theme=light&width=450`);
+    const p = pane(page);
+    await p.getByRole("tab", { name: "Ratings" }).click();
+    await p.getByRole("button", { name: "Use the sample team" }).click();
+    await p.getByRole("button", { name: /^Create the Ratings sheet with \d+ people$/ }).click();
+    await p.getByText("Ratings sheet ready").waitFor();
+    await page.getByRole("button", { name: "Type the sample ratings" }).click();
+    await page.getByText(/^Typed the ratings of \d+ people/).waitFor();
+    await p.getByRole("tab", { name: "Score" }).click();
+    await p.getByRole("button", { name: "Score and write heatmaps" }).click();
+    await p.getByText("Heatmaps written").waitFor({ timeout: 60_000 });
+
+    const team = sampleTeam().people;
+    const before: PersonRatings[] = team.map((person, i) => ({
+      ...person,
+      row: i + 2,
+      ratings: { ...person.ratings },
+    }));
+    expect(await boxCounts(page)).toEqual(coreCounts(before));
+
+    await p.getByRole("tab", { name: "Calibration" }).click();
+    await p.getByRole("button", { name: "Start calibration" }).click();
+    await p.getByText(/Session in progress since .*: 0 changes logged/).waitFor();
+
+    // Three ratings changed on the Ratings sheet, each to the other end of the scale.
+    await sheet(page, "Ratings");
+    const header = await cellText(page, "F1");
+    const competency = matrix.tracks.flatMap((t) => t.competencies).find((c) => c.name === header)!;
+    const after = before.map((person) => ({ ...person, ratings: { ...person.ratings } }));
+    const changed: [string, string, string][] = [];
+    for (const row of [2, 3, 4]) {
+      const was = await cellText(page, `F${row}`);
+      const now = was === "0" ? "4" : "0";
+      await typeInto(page, `Ratings!F${row}`, now);
+      after[row - 2].ratings[competency.id] = Number(now);
+      changed.push([team[row - 2].person, was, now]);
+    }
+    await p.getByText(/3 changes logged while this pane was open/).waitFor();
+
+    // The 9-box counts and the readiness heatmap follow without scoring again.
+    expect(await boxCounts(page)).toEqual(coreCounts(after));
+    await page.screenshot({ path: join(SHOTS, "nine-box-in-session.png") });
+    await sheet(page, "Readiness");
+    const scoredAfter = scoreTeam(matrix, after);
+    for (const row of [2, 3, 4]) {
+      const person = scoredAfter[row - 2];
+      const at = await page
+        .locator('td[data-cell^="A"]')
+        .evaluateAll(
+          (tds, name) => tds.find((td) => td.textContent === name)?.getAttribute("data-cell"),
+          person.person.person,
+        );
+      const readinessRow = Number(at?.slice(1));
+      expect(readinessRow).toBeGreaterThan(4);
+      if (person.next)
+        expect(await cellText(page, `F${readinessRow}`)).toBe(`${Math.round(person.next.readiness * 100)}%`);
+    }
+
+    await p.getByRole("button", { name: "End calibration" }).click();
+    await p.getByText(/The outcome is on the Calibration outcome sheet./).waitFor({ timeout: 30_000 });
+
+    // The log holds exactly the three changes, before and after.
+    await sheet(page, "Calibration log");
+    const logged: [string, string, string][] = [];
+    for (let row = 6; row < 20; row++) {
+      const person = await cellText(page, `B${row}`);
+      if (person) logged.push([person, await cellText(page, `D${row}`), await cellText(page, `E${row}`)]);
+    }
+    expect(logged).toEqual(changed);
+
+    // The outcome agrees with the core.
+    const core = sessionChanges(matrix, before, after);
+    await sheet(page, "Calibration outcome");
+    expect(await cellText(page, "A6")).toBe("Ratings changed");
+    expect(await cellText(page, "B6")).toBe("3");
+    expect(await cellText(page, "B7")).toBe(String(core.statuses.length));
+    await page.screenshot({ path: join(SHOTS, "calibration-outcome.png") });
+    expect(outside).toEqual([]);
+  }, 240_000);
+});
