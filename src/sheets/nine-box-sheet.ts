@@ -118,7 +118,7 @@ export function nineBoxSheetSpec(
   const cells: SpecCell[][] = [
     ["9-box and distributions"],
     [
-      "Live over the Ratings sheet: counts, shares and statuses follow every rating. Names in the boxes as scored " +
+      "Updates as ratings are typed on the Ratings sheet: counts, shares and statuses follow every rating. Names in the boxes as scored " +
         "(Score ratings or Refresh heatmaps redraws them). Type other thresholds below for this session.",
     ],
     [],
@@ -430,7 +430,9 @@ export function boxKey(current: NineBoxBand, next: NineBoxBand): string {
 }
 
 /** Names in a box, within what a cell holds. */
-function namesText(people: string[]): string {
+/** The people of a box in one cell; an empty box's cell is left blank. */
+function namesText(people: string[]): string | null {
+  if (people.length === 0) return null;
   const text = people.join(", ");
   if (text.length <= EXCEL_MAX_CELL_CHARACTERS) return text;
   const kept: string[] = [];

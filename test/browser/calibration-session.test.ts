@@ -81,8 +81,8 @@ describeInBrowser("a calibration session in the workbench", () => {
     await page.getByRole("button", { name: "Type the sample ratings" }).click();
     await page.getByText(/^Typed the ratings of \d+ people/).waitFor();
     await p.getByRole("tab", { name: "Score" }).click();
-    await p.getByRole("button", { name: "Score and write heatmaps" }).click();
-    await p.getByText("Heatmaps written").waitFor({ timeout: 60_000 });
+    await p.getByRole("button", { name: "Score ratings" }).click();
+    await p.getByText(/^Scored \d+ of \d+ people$/).waitFor({ timeout: 60_000 });
 
     const team = sampleTeam().people;
     const before: PersonRatings[] = team.map((person, i) => ({
@@ -96,28 +96,56 @@ describeInBrowser("a calibration session in the workbench", () => {
     await p.getByRole("button", { name: "Start calibration" }).click();
     await p.getByText(/Session in progress since .*: 0 changes logged/).waitFor();
 
-    // Three ratings changed on the Ratings sheet, each to the other end of the scale.
+    // Three ratings changed on the Ratings sheet, each to the other end of the scale, the first one chosen (with the
+    // core) so that it moves someone to another box: the counts must be seen to follow.
     await sheet(page, "Ratings");
-    const header = await cellText(page, "F1");
-    const competency = matrix.tracks.flatMap((t) => t.competencies).find((c) => c.name === header)!;
+    const headers = await page
+      .locator("td[data-cell]")
+      .evaluateAll((tds) =>
+        tds
+          .map((td) => [td.getAttribute("data-cell") ?? "", td.textContent ?? ""])
+          .filter(([address]) => /^[A-Z]+1$/.test(address)),
+      );
+    const competencies = matrix.tracks.flatMap((t) => t.competencies);
+    const columns = headers.flatMap(([address, text]) => {
+      const competency = competencies.find((c) => c.name === text || c.label === text);
+      return competency ? [{ letter: address.slice(0, -1), id: competency.id }] : [];
+    });
+    expect(columns.length).toBeGreaterThan(10);
+    const flipped = (value: number | undefined) => (value === 0 ? 4 : 0);
+    const candidates = before.flatMap((person, i) =>
+      columns
+        .filter((c) => person.ratings[c.id] !== undefined)
+        .map((c) => ({ i, column: c, now: flipped(person.ratings[c.id]) })),
+    );
+    const moving = candidates.find(({ i, column, now }) => {
+      const trial = before.map((person) => ({ ...person, ratings: { ...person.ratings } }));
+      trial[i].ratings[column.id] = now;
+      return JSON.stringify(coreCounts(trial)) !== JSON.stringify(coreCounts(before));
+    });
+    expect(moving).toBeDefined();
+    const chosen = [moving!, ...candidates.filter((c) => c.i !== moving!.i).slice(0, 2)];
     const after = before.map((person) => ({ ...person, ratings: { ...person.ratings } }));
     const changed: [string, string, string][] = [];
-    for (const row of [2, 3, 4]) {
-      const was = await cellText(page, `F${row}`);
-      const now = was === "0" ? "4" : "0";
-      await typeInto(page, `Ratings!F${row}`, now);
-      after[row - 2].ratings[competency.id] = Number(now);
-      changed.push([team[row - 2].person, was, now]);
+    for (const { i, column, now } of chosen) {
+      const cell = `${column.letter}${i + 2}`;
+      const was = await cellText(page, cell);
+      expect(was).toBe(String(before[i].ratings[column.id]));
+      await typeInto(page, `Ratings!${cell}`, String(now));
+      after[i].ratings[column.id] = now;
+      changed.push([team[i].person, was, String(now)]);
     }
     await p.getByText(/3 changes logged while this pane was open/).waitFor();
 
     // The 9-box counts and the readiness heatmap follow without scoring again.
-    expect(await boxCounts(page)).toEqual(coreCounts(after));
+    const countsAfter = await boxCounts(page);
+    expect(countsAfter).toEqual(coreCounts(after));
+    expect(countsAfter).not.toEqual(coreCounts(before));
     await page.screenshot({ path: join(SHOTS, "nine-box-in-session.png") });
     await sheet(page, "Readiness");
     const scoredAfter = scoreTeam(matrix, after);
-    for (const row of [2, 3, 4]) {
-      const person = scoredAfter[row - 2];
+    for (const { i } of chosen) {
+      const person = scoredAfter[i];
       const at = await page
         .locator('td[data-cell^="A"]')
         .evaluateAll(

@@ -165,6 +165,7 @@ describe("career-matrix build", () => {
       "competency-heatmap:next",
       "team-summary",
       "calibration",
+      "nine-box",
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(fs.readFileSync(file("sample.xlsx")) as unknown as ExcelJS.Buffer);

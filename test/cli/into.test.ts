@@ -92,6 +92,7 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
       "Gaps at next level",
       "Team summary",
       "Calibration",
+      "9-box",
       "Summary",
     ]);
     const workbook = new ExcelJS.Workbook();

@@ -70,14 +70,15 @@ describe("a calibration session in Excel", () => {
         seen = (await recordRatingChanges(host, framework, seen)).ratings;
       });
     });
+    // The first competency is in G: the Specialisation column comes before the ratings.
     const other = (a1: string) => {
       const v = sheetNamed(book, "Ratings").values[Number(a1.slice(1)) - 1][a1.charCodeAt(0) - 65];
       return v === 0 ? 1 : 0;
     };
-    await typeInto(book, "Ratings", "F2", [[other("F2")]]);
-    await typeInto(book, "Ratings", "G3", [[other("G3")]]);
-    await typeInto(book, "Ratings", "F4", [["nine"]]);
-    await typeInto(book, "Ratings", "F5:G6", [
+    await typeInto(book, "Ratings", "G2", [[other("G2")]]);
+    await typeInto(book, "Ratings", "H3", [[other("H3")]]);
+    await typeInto(book, "Ratings", "G4", [["nine"]]);
+    await typeInto(book, "Ratings", "G5:H6", [
       [1, 1],
       [2, 2],
     ]);
@@ -85,7 +86,7 @@ describe("a calibration session in Excel", () => {
     await queue;
     await stop();
     // Typed with the pane closed.
-    await typeInto(book, "Ratings", "H7", [[other("H7")]]);
+    await typeInto(book, "Ratings", "I7", [[other("I7")]]);
 
     const end = await endCalibration(host, framework);
     if ("confirm" in end) throw new Error(end.confirm);
@@ -97,7 +98,7 @@ describe("a calibration session in Excel", () => {
       const row = Number(a1.slice(1)) - 1;
       return [ratings[row][0], ratings[0][column], ratings[row][column]];
     };
-    const live = ["F2", "G3", "F4", "F5", "G5", "F6", "G6"].map(at);
+    const live = ["G2", "H3", "G4", "G5", "H5", "G6", "H6"].map(at);
     const recorded = entries.map((r) => [r[1], r[2], r[4], r[5]]);
     const changedLive = recorded.filter((r) => r[3] === RECORDED_LIVE).map((r) => r.slice(0, 3));
     // Cells whose value did not change (a paste of the same value) are not logged.
@@ -107,8 +108,8 @@ describe("a calibration session in Excel", () => {
     );
     expect(changedLive).toEqual(expectedLive);
     expect(changedLive.length).toBeGreaterThanOrEqual(3);
-    expect(recorded.filter((r) => r[3] === RECORDED_AT_END).map((r) => r.slice(0, 3))).toEqual([at("H7")]);
+    expect(recorded.filter((r) => r[3] === RECORDED_AT_END).map((r) => r.slice(0, 3))).toEqual([at("I7")]);
     expect(entries.find((r) => r[4] === "nine")?.[6]).toMatch(/Not a rating, not counted/);
-    expect(end.problems.some((p) => p.cell === "F4")).toBe(true);
+    expect(end.problems.some((p) => p.cell === "G4")).toBe(true);
   });
 });

@@ -136,21 +136,24 @@ describe("calibration session", () => {
     const host = await ratedHost();
     const start = started(await startCalibration(host, { now: clock }));
     const live = ratedCell(host, 0);
-    type(host, live.row, live.column, 4);
+    // Two values other than the one at the start, whatever the sample team holds there.
+    const first = live.value === 4 ? 2 : 4;
+    const second = live.value === 1 ? 0 : 1;
+    type(host, live.row, live.column, first);
     await recordRatingChanges(host, framework, start.ratings, { now: clock });
     // The pane closes; a co-author changes the same cell again and another one.
-    type(host, live.row, live.column, 1);
+    type(host, live.row, live.column, second);
     const other = ratedCell(host, 3);
     type(host, other.row, other.column, null);
 
     const end = ended(await endCalibration(host, framework, { now: clock }));
     expect(end.added.map((c) => [c.person, c.competency, c.before, c.after])).toEqual([
-      [live.person, live.competency, live.value, 1],
+      [live.person, live.competency, live.value, second],
       [other.person, other.competency, other.value, null],
     ]);
     expect(logEntries(host).map((r) => [r[1], r[3], r[4], r[5]])).toEqual([
-      [live.person, live.value, 4, RECORDED_LIVE],
-      [live.person, live.value, 1, RECORDED_AT_END],
+      [live.person, live.value, first, RECORDED_LIVE],
+      [live.person, live.value, second, RECORDED_AT_END],
       [other.person, other.value, null, RECORDED_AT_END],
     ]);
   });

@@ -140,8 +140,10 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       "cellValue",
       "cellValue",
       "cellValue",
-      // The other next level where the paths fork: its readiness colours and its status words.
-      "colorScale",
+      // The other next level where the paths fork: its readiness in the status bands and its status words.
+      "cellValue",
+      "cellValue",
+      "cellValue",
       "cellValue",
       "cellValue",
       "cellValue",

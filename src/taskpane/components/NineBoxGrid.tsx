@@ -1,6 +1,5 @@
 import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { BAND_LABEL, type NineBox, NINE_BOX_BANDS } from "../../core/nine-box";
-import { plural } from "../format";
 
 const useStyles = makeStyles({
   grid: {
@@ -65,12 +64,8 @@ export function NineBoxGrid({ box, onSelect }: { box: NineBox; onSelect(person: 
             {box.cells
               .filter((cell) => cell.next === next)
               .map((cell) => (
-                <div
-                  key={cell.name}
-                  role="gridcell"
-                  aria-label={`${cell.name}: ${plural(cell.count, "person", "people")}`}
-                  className={styles.box}
-                >
+                // Named by what it shows (the box, its count and share, its people), as a screen reader reads it.
+                <div key={cell.name} role="gridcell" className={styles.box}>
                   <Text size={200} weight="semibold">
                     {cell.name}
                   </Text>
