@@ -142,6 +142,19 @@ describeInBrowser("a calibration session in the workbench", () => {
     expect(countsAfter).toEqual(coreCounts(after));
     expect(countsAfter).not.toEqual(coreCounts(before));
     await page.screenshot({ path: join(SHOTS, "nine-box-in-session.png") });
+
+    // A person in the pane's 9-box: one click selects their row on the Ratings sheet.
+    const grid = p.getByRole("grid", { name: "9-box" });
+    const first = grid.getByRole("button").first();
+    const chosenName = (await first.textContent()) ?? "";
+    const chosenRow = team.findIndex((person) => person.person === chosenName) + 2;
+    expect(chosenRow).toBeGreaterThan(1);
+    await first.click();
+    await page.locator(`td[data-cell="A${chosenRow}"][aria-selected="true"]`).waitFor();
+    expect(await cellText(page, `A${chosenRow}`)).toBe(chosenName);
+    expect(
+      await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { selected: true }).textContent(),
+    ).toBe("Ratings");
     await sheet(page, "Readiness");
     const scoredAfter = scoreTeam(matrix, after);
     for (const { i } of chosen) {
