@@ -190,6 +190,12 @@ describeInBrowser("a calibration session in the workbench", () => {
     expect(await cellText(page, "B6")).toBe("3");
     expect(await cellText(page, "B7")).toBe(String(core.statuses.length));
     await page.screenshot({ path: join(SHOTS, "calibration-outcome.png") });
+
+    // The session's own threshold, set in the pane, is drawn on the 9-box sheet.
+    await p.getByRole("spinbutton", { name: "Ready at (%)" }).fill("80");
+    await p.getByRole("button", { name: "Redraw the 9-box" }).click();
+    await sheet(page, "9-box");
+    await page.locator('td[data-cell="B5"]', { hasText: "80%" }).waitFor({ timeout: 30_000 });
     expect(outside).toEqual([]);
   }, 240_000);
 });
