@@ -14,7 +14,7 @@ import type {
 import { COMPETENCY_LABEL_MAX } from "../core/framework";
 import type { Cell, Problem } from "../core/types";
 import { a1 } from "./a1";
-import { LABEL_HEADER } from "./matrix-sheet";
+import { AREA_HEADER, ID_HEADER, LABEL_HEADER } from "./matrix-sheet";
 
 export interface MatrixChange {
   kind: "added" | "removed" | "renamed" | "label" | "area" | "value" | "descriptor";
@@ -31,7 +31,7 @@ export interface MatrixRead {
   changes: MatrixChange[];
 }
 
-/** How many rows from the top the header (Area | Competency | Id | levels…) may be. */
+/** How many rows from the top the header (Competency | levels… | Short label | Area | Id) may be. */
 const HEADER_SEARCH_ROWS = 12;
 
 export function readMatrixSheet(
@@ -47,9 +47,11 @@ export function readMatrixSheet(
     problems.push({ severity, message, sheet, cell: a1(row, column), row: row + 1, column: column + 1 });
   };
 
+  // Columns are found by their headers, so a sheet built with Area | Competency | Id in front still reads, and so does
+  // one where the user moved a column.
   const headerRow = values
     .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((row) => norm(row[0]) === "area" && norm(row[1]) === "competency");
+    .findIndex((row) => row.some((c) => norm(c) === "area") && row.some((c) => norm(c) === "competency"));
   if (headerRow < 0) {
     problems.push({
       severity: "error",
@@ -57,17 +59,21 @@ export function readMatrixSheet(
       cell: a1(0, 0),
       row: 1,
       column: 1,
-      message: `No header row "Area | Competency | Id | levels" in the first ${HEADER_SEARCH_ROWS} rows: rebuild the matrix sheet from the task pane.`,
+      message: `No header row with "Competency", the levels and "Area" in the first ${HEADER_SEARCH_ROWS} rows: rebuild the matrix sheet from the task pane.`,
     });
     return { track: baseTrack, problems, changes: [] };
   }
 
   const header = values[headerRow];
-  const idColumn = header.findIndex((c) => norm(c) === "id");
-  const labelColumn = header.findIndex((c) => norm(c) === LABEL_HEADER.toLowerCase());
+  const columnOf = (title: string): number => header.findIndex((c) => norm(c) === title.toLowerCase());
+  const nameColumn = columnOf("competency");
+  const areaColumn = columnOf(AREA_HEADER);
+  const idColumn = columnOf(ID_HEADER);
+  const labelColumn = columnOf(LABEL_HEADER);
+  const named = new Set([nameColumn, areaColumn, idColumn, labelColumn]);
   const levelColumns = new Map<LevelId, number>();
   header.forEach((cell, column) => {
-    if (column < 2 || column === idColumn || column === labelColumn || norm(cell) === "") return;
+    if (named.has(column) || norm(cell) === "") return;
     // A header carries the level's grade where known ("… Engineer (grade 10)"); the title alone reads too.
     const title = norm(cell).replace(/\s*\(grade \d+\)$/, "");
     const level = baseTrack.levels.find((l) => [l.title, l.name, l.id].some((t) => norm(t) === title));
@@ -85,9 +91,9 @@ export function readMatrixSheet(
       problems.push({
         severity: "warning",
         sheet,
-        cell: a1(headerRow, 0),
+        cell: a1(headerRow, nameColumn),
         row: headerRow + 1,
-        column: 1,
+        column: nameColumn + 1,
         message: `No column for ${level.title}: its expectations are taken from the bundled framework. Rebuild the sheet to get the column back.`,
       });
   }
@@ -99,7 +105,9 @@ export function readMatrixSheet(
     base,
     baseTrack,
     levelColumns,
-    idColumn: idColumn < 0 ? 2 : idColumn,
+    nameColumn,
+    areaColumn,
+    idColumn,
     labelColumn,
     report,
     usedIds: new Map(),
@@ -130,6 +138,9 @@ interface RowContext {
   base: CareerMatrix;
   baseTrack: TrackMatrix;
   levelColumns: Map<LevelId, number>;
+  nameColumn: number;
+  areaColumn: number;
+  /** -1 on a sheet without the column: ids are then made from the names. */
   idColumn: number;
   /** -1 on a sheet without the column (built before it existed): labels then come from the framework. */
   labelColumn: number;
@@ -146,19 +157,29 @@ function readRow(
   groupArea: string | undefined,
   context: RowContext,
 ): { competency?: MatrixCompetency; groupArea?: string } {
-  const { base, baseTrack, levelColumns, idColumn, report } = context;
-  const areaText = text(cells[0]);
-  const name = text(cells[1]);
-  const idText = text(cells[idColumn]);
+  const { base, baseTrack, levelColumns, nameColumn, areaColumn, idColumn, report } = context;
+  const areaText = text(cells[areaColumn]);
+  const name = text(cells[nameColumn]);
+  const idText = idColumn < 0 ? "" : text(cells[idColumn]);
   const levelCellsBlank = [...levelColumns.values()].every(
     (c) => text(cells[c]) === "" && text(cells[c + 1]) === "",
   );
-  if (name === "" && idText === "" && levelCellsBlank) {
-    if (areaText === "") return {};
-    const area = findArea(base, areaText);
-    if (!area)
-      report("warning", row, 0, `"${areaText}" is neither an area nor a competency: this row is not read.`);
-    return { groupArea: area?.id };
+  if (idText === "" && levelCellsBlank) {
+    // An area's band: its name alone, under Competency (or under Area, on a sheet with Area in front).
+    const band = name === "" ? areaText : areaText === "" ? name : "";
+    const bandColumn = name === "" ? areaColumn : nameColumn;
+    if (name === "" && areaText === "") return {};
+    const area = band === "" ? undefined : findArea(base, band);
+    if (area) return { groupArea: area.id };
+    if (name === "") {
+      report(
+        "warning",
+        row,
+        bandColumn,
+        `"${band}" is neither an area nor a competency: this row is not read.`,
+      );
+      return {};
+    }
   }
   if (idText !== "") {
     const earlier = context.seenIds.get(idText);
@@ -177,7 +198,7 @@ function readRow(
     report(
       "error",
       row,
-      1,
+      nameColumn,
       "The competency has no name: type its name, or clear the whole row to remove it.",
     );
     return {};
@@ -189,12 +210,12 @@ function readRow(
     area = findArea(base, areaText)?.id;
     if (!area) {
       const names = base.areas.map((a) => a.name).join(", ");
-      report("error", row, 0, `"${areaText}" is not an area: pick one of ${names}.`);
+      report("error", row, areaColumn, `"${areaText}" is not an area: pick one of ${names}.`);
       return {};
     }
   } else area = baseCompetency?.area ?? groupArea;
   if (!area) {
-    report("error", row, 0, `"${name}" has no area: pick one from the list.`);
+    report("error", row, areaColumn, `"${name}" has no area: pick one from the list.`);
     return {};
   }
 
@@ -323,7 +344,7 @@ function diff(baseTrack: TrackMatrix, competencies: MatrixCompetency[], context:
       changes.push({
         kind: "added",
         competency: id,
-        cell: cellOf(id, 1),
+        cell: cellOf(id, context.nameColumn),
         message: `Added "${competency.name}".`,
       });
       continue;
@@ -332,7 +353,7 @@ function diff(baseTrack: TrackMatrix, competencies: MatrixCompetency[], context:
       changes.push({
         kind: "renamed",
         competency: id,
-        cell: cellOf(id, 1),
+        cell: cellOf(id, context.nameColumn),
         message: `Renamed "${before.name}" to "${competency.name}".`,
       });
     if ((before.label ?? "") !== (competency.label ?? ""))
@@ -346,7 +367,7 @@ function diff(baseTrack: TrackMatrix, competencies: MatrixCompetency[], context:
       changes.push({
         kind: "area",
         competency: id,
-        cell: cellOf(id, 0),
+        cell: cellOf(id, context.areaColumn),
         message: `Moved "${competency.name}" to another area.`,
       });
     for (const level of baseTrack.levels) {

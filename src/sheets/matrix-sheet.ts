@@ -2,6 +2,9 @@
  * The matrix sheet of one track: where managers read and maintain the expectations. Each level has two columns, the
  * expected value (a drop-down of the scale, coloured light to dark) and its descriptor (wrapped text), so a value is
  * edited without touching the words and both read back without parsing.
+ *
+ * Only the competency's name is frozen, wrapped in a narrow column, so two levels fit beside a task pane on a laptop;
+ * the area (shown by the band above each group), the short label and the Id sit after the levels.
  */
 import { levelWithGrade } from "../core/career-matrix";
 import type { CareerMatrix, MatrixCompetency, MatrixLevel } from "../core/matrix";
@@ -14,9 +17,13 @@ import type { ConditionalFormat, SheetSpec, SpecCell, StyledRange } from "./spec
 export const MATRIX_KEY_PREFIX = "matrix:";
 /** Rows above the competencies: title, scale legend, how to edit, blank, level titles, Value/Expectation. */
 export const MATRIX_HEADER_ROW = 4;
-export const FIRST_LEVEL_COLUMN = 3;
-/** Header of the last column: each competency's short label, used where columns are narrow (heatmaps). */
+/** The competency's name: the one frozen column. */
+export const COMPETENCY_COLUMN = 0;
+export const FIRST_LEVEL_COLUMN = 1;
+/** Header of the column after the levels: each competency's short label, used where columns are narrow (heatmaps). */
 export const LABEL_HEADER = "Short label";
+export const AREA_HEADER = "Area";
+export const ID_HEADER = "Id";
 /** Room below the last competency where the drop-downs already apply, for competencies added by hand. */
 const ROOM_FOR_ADDITIONS = 100;
 
@@ -33,7 +40,9 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
   if (!track) throw new Error(`Track "${trackId}" is not in the career matrix.`);
   const levels = track.levels;
   const labelColumn = FIRST_LEVEL_COLUMN + levels.length * 2;
-  const lastColumn = labelColumn;
+  const areaColumn = labelColumn + 1;
+  const idColumn = areaColumn + 1;
+  const lastColumn = idColumn;
   const scale = matrix.scale.map((p) => p.value);
 
   const cells: SpecCell[][] = [
@@ -41,12 +50,18 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
     [`Scale: ${matrix.scale.map((p) => `${p.value} ${p.label}`).join(" · ")}`],
     [
       "Edit values (drop-down) and expectations here; they are read back when you score. " +
-        "Add a competency on a new row (leave Id blank); clear a row to remove it." +
+        "Add a competency on a new row (pick its Area, leave Id blank); clear a row to remove it." +
         specialisationNote(matrix, track.competencies),
     ],
     [],
-    ["Area", "Competency", "Id", ...levels.flatMap((l) => [levelWithGrade(l, l.title), null]), LABEL_HEADER],
-    [null, null, null, ...levels.flatMap(() => ["Value", "Expectation"])],
+    [
+      "Competency",
+      ...levels.flatMap((l) => [levelWithGrade(l, l.title), null]),
+      LABEL_HEADER,
+      AREA_HEADER,
+      ID_HEADER,
+    ],
+    [null, ...levels.flatMap(() => ["Value", "Expectation"])],
   ];
   const styles: StyledRange[] = [
     { range: "A1", style: TITLE },
@@ -74,7 +89,7 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
   const conditionalFormats: ConditionalFormat[] = [];
   const validations = [
     {
-      range: rangeA1(firstDataRow, 0, lastDataRow, 0),
+      range: rangeA1(firstDataRow, areaColumn, lastDataRow, areaColumn),
       list: matrix.areas.map((a) => a.name),
       error: "Pick an area from the list.",
     },
@@ -96,9 +111,12 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
       error: `The expected value at ${level.title} must be on the scale: ${scale.join(", ")}.`,
     });
   });
-  styles.push({ range: rangeA1(firstDataRow, 0, lastDataRow, 2), style: { vertical: "top" } });
   styles.push({
-    range: rangeA1(firstDataRow, labelColumn, lastDataRow, labelColumn),
+    range: rangeA1(firstDataRow, COMPETENCY_COLUMN, lastDataRow, COMPETENCY_COLUMN),
+    style: { wrap: true, vertical: "top" },
+  });
+  styles.push({
+    range: rangeA1(firstDataRow, labelColumn, lastDataRow, idColumn),
     style: { vertical: "top" },
   });
 
@@ -108,8 +126,8 @@ export function matrixSheetSpec(matrix: CareerMatrix, trackId: TrackId, name?: s
     key: matrixKey(track.id),
     cells,
     styles,
-    columnWidths: [18, 30, 16, ...levels.flatMap(() => [7, 34]), 16],
-    freeze: { rows: MATRIX_HEADER_ROW + 2, columns: 3 },
+    columnWidths: [26, ...levels.flatMap(() => [7, 34]), 16, 18, 16],
+    freeze: { rows: MATRIX_HEADER_ROW + 2, columns: FIRST_LEVEL_COLUMN },
     merges,
     conditionalFormats,
     validations,
@@ -138,13 +156,13 @@ function competencyRow(
   areaName: Map<string, string>,
 ): SpecCell[] {
   return [
-    areaName.get(competency.area) ?? competency.area,
     competency.name,
-    competency.id,
     ...levels.flatMap((level) => {
       const expectation = competency.expectations[level.id];
       return expectation ? [expectation.value, expectation.descriptor] : [null, null];
     }),
     competency.label ?? null,
+    areaName.get(competency.area) ?? competency.area,
+    competency.id,
   ];
 }

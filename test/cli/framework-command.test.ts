@@ -158,11 +158,11 @@ describe("career-matrix framework export", () => {
     expect(runCli(["build", "--tracks", "backend", "-o", "book2.xlsx"], dir).status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file("book2.xlsx"));
-    workbook.getWorksheet("Backend matrix")!.getCell("D8").value = "lots";
+    workbook.getWorksheet("Backend matrix")!.getCell("B8").value = "lots";
     await workbook.xlsx.writeFile(file("book2.xlsx"));
     const run = runCli(["framework", "export", "--from", "book2.xlsx", "-o", "never.json"], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^book2\.xlsx:8:4: Backend matrix!D8: "lots" is not on the scale/m);
+    expect(run.stderr).toMatch(/^book2\.xlsx:8:2: Backend matrix!B8: "lots" is not on the scale/m);
     expect(fs.existsSync(file("never.json"))).toBe(false);
   });
 });

@@ -16,24 +16,17 @@ describe("matrix sheet", () => {
   });
 
   it("shows level titles across, a Value and an Expectation column per level", () => {
-    expect(spec.cells[4].slice(0, 5)).toEqual([
-      "Area",
-      "Competency",
-      "Id",
-      "Intermediate Backend Engineer",
-      null,
-    ]);
-    expect(spec.cells[5].slice(3, 7)).toEqual(["Value", "Expectation", "Value", "Expectation"]);
-    expect(spec.merges).toContain("D5:E5");
-    expect(spec.merges).toContain("J5:K5");
+    expect(spec.cells[4].slice(0, 3)).toEqual(["Competency", "Intermediate Backend Engineer", null]);
+    expect(spec.cells[4].slice(9)).toEqual(["Short label", "Area", "Id"]);
+    expect(spec.cells[5].slice(1, 5)).toEqual(["Value", "Expectation", "Value", "Expectation"]);
+    expect(spec.merges).toContain("B5:C5");
+    expect(spec.merges).toContain("H5:I5");
   });
 
   it("groups competencies by area under an area row, each cell holding value and descriptor", () => {
     expect(spec.cells[6]).toEqual(["Technical"]);
     expect(spec.cells[7]).toEqual([
-      "Technical",
       "Code quality",
-      "code-quality",
       2,
       "Writes clean code",
       3,
@@ -43,33 +36,36 @@ describe("matrix sheet", () => {
       null,
       null,
       null,
+      "Technical",
+      "code-quality",
     ]);
     expect(spec.cells[9]).toEqual(["Leadership"]);
-    expect(at(spec, "B12")).toBe("People management");
-    expect(at(spec, "J12")).toBe(3);
+    expect(at(spec, "A12")).toBe("People management");
+    expect(at(spec, "H12")).toBe(3);
   });
 
-  it("shows the scale as a legend and freezes the headers and the competency columns", () => {
+  it("shows the scale as a legend and freezes the headers and only the competency's name, wrapped", () => {
     expect(at(spec, "A2")).toBe("Scale: 0 None · 1 Learning · 2 Doing · 3 Leading · 4 Shaping");
-    expect(spec.freeze).toEqual({ rows: 6, columns: 3 });
-    expect(spec.columnWidths?.slice(0, 5)).toEqual([18, 30, 16, 7, 34]);
+    expect(spec.freeze).toEqual({ rows: 6, columns: 1 });
+    expect(spec.columnWidths).toEqual([26, 7, 34, 7, 34, 7, 34, 7, 34, 16, 18, 16]);
+    expect(spec.styles).toContainEqual({ range: "A7:A112", style: { wrap: true, vertical: "top" } });
   });
 
   it("offers the scale as a drop-down on every value column, with room for new rows, and colours values", () => {
     const valueLists = spec.validations?.filter((v) => v.list.join() === "0,1,2,3,4").map((v) => v.range);
-    expect(valueLists).toEqual(["D7:D112", "F7:F112", "H7:H112", "J7:J112"]);
-    expect(spec.validations?.[0]).toMatchObject({ range: "A7:A112", list: ["Technical", "Leadership"] });
+    expect(valueLists).toEqual(["B7:B112", "D7:D112", "F7:F112", "H7:H112"]);
+    expect(spec.validations?.[0]).toMatchObject({ range: "K7:K112", list: ["Technical", "Leadership"] });
     expect(spec.conditionalFormats?.map((c) => c.range)).toEqual([
+      "B7:B112",
       "D7:D112",
       "F7:F112",
       "H7:H112",
-      "J7:J112",
     ]);
-    expect(spec.styles).toContainEqual({ range: "E7:E112", style: { wrap: true, vertical: "top" } });
+    expect(spec.styles).toContainEqual({ range: "C7:C112", style: { wrap: true, vertical: "top" } });
   });
 
   it("has a last column for each competency's short label, which reads back and shows as a change", () => {
-    expect(at(spec, "L5")).toBe("Short label");
+    expect(at(spec, "J5")).toBe("Short label");
     const labelled = matrixSheetSpec(
       {
         ...matrix,
@@ -84,15 +80,15 @@ describe("matrix sheet", () => {
       },
       "backend",
     );
-    expect(at(labelled, "L8")).toBe("Quality");
-    const read = readMatrixSheet(edit(valuesOf(labelled), "L8", "Code"), matrix, "backend", "Backend matrix");
+    expect(at(labelled, "J8")).toBe("Quality");
+    const read = readMatrixSheet(edit(valuesOf(labelled), "J8", "Code"), matrix, "backend", "Backend matrix");
     expect(read.problems).toEqual([]);
     expect(read.track.competencies[0].label).toBe("Code");
     expect(read.changes).toEqual([
       {
         kind: "label",
         competency: "code-quality",
-        cell: "L8",
+        cell: "J8",
         message: '"Code quality": short label none → "Code".',
       },
     ]);
@@ -100,7 +96,7 @@ describe("matrix sheet", () => {
 
   it("warns at the cell when a short label is too long for a narrow column", () => {
     const read = readMatrixSheet(
-      edit(valuesOf(spec), "L8", "Writes clean, tested code"),
+      edit(valuesOf(spec), "J8", "Writes clean, tested code"),
       matrix,
       "backend",
       "Backend matrix",
@@ -109,7 +105,7 @@ describe("matrix sheet", () => {
     expect(read.problems).toEqual([
       expect.objectContaining({
         severity: "warning",
-        cell: "L8",
+        cell: "J8",
         message: expect.stringMatching(/has 25 characters: keep it to 16/),
       }),
     ]);
@@ -125,7 +121,18 @@ describe("matrix sheet", () => {
         },
       ],
     };
-    const withoutLabels = valuesOf(spec).map((row) => row.slice(0, 11));
+    // Built before the label column, with Area | Competency | Id in front and the area bands under Area.
+    const withoutLabels = valuesOf(spec).map((row, i) =>
+      i < 4 || row.length === 1
+        ? row
+        : [row[10] ?? null, row[0] ?? null, row[11] ?? null, ...row.slice(1, 9)],
+    );
+    expect(withoutLabels[4].slice(0, 4)).toEqual([
+      "Area",
+      "Competency",
+      "Id",
+      "Intermediate Backend Engineer",
+    ]);
     const read = readMatrixSheet(withoutLabels, base, "backend", "Backend matrix");
     expect(read.problems).toEqual([]);
     expect(read.track.competencies.map((c) => c.label)).toEqual(
@@ -141,8 +148,8 @@ describe("matrix sheet", () => {
   });
 
   it("reads edited values and descriptors, and reports them as changes pointing at their cells", () => {
-    let values = edit(valuesOf(spec), "F8", 4);
-    values = edit(values, "G9", "Designs features end to end");
+    let values = edit(valuesOf(spec), "D8", 4);
+    values = edit(values, "E9", "Designs features end to end");
     const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
     expect(read.track.competencies[0].expectations.senior).toEqual({
       value: 4,
@@ -150,21 +157,21 @@ describe("matrix sheet", () => {
     });
     expect(read.track.competencies[1].expectations.senior?.descriptor).toBe("Designs features end to end");
     expect(read.changes).toEqual([
-      expect.objectContaining({ kind: "value", competency: "code-quality", level: "senior", cell: "F8" }),
+      expect.objectContaining({ kind: "value", competency: "code-quality", level: "senior", cell: "D8" }),
       expect.objectContaining({
         kind: "descriptor",
         competency: "system-design",
         level: "senior",
-        cell: "G9",
+        cell: "E9",
       }),
     ]);
   });
 
   it("gives a competency added without an id an id made from its name, in its area", () => {
-    let values = edit(valuesOf(spec), "B13", "Incident response");
-    values = edit(values, "A13", "Technical");
-    values = edit(values, "F13", 2);
-    values = edit(values, "G13", "Leads incidents");
+    let values = edit(valuesOf(spec), "A13", "Incident response");
+    values = edit(values, "K13", "Technical");
+    values = edit(values, "D13", 2);
+    values = edit(values, "E13", "Leads incidents");
     const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
     expect(read.problems).toEqual([]);
     const added = read.track.competencies.find((c) => c.name === "Incident response");
@@ -183,19 +190,19 @@ describe("matrix sheet", () => {
       "people-management",
     ]);
     expect(read.changes).toEqual([
-      expect.objectContaining({ kind: "added", competency: "incident-response", cell: "B13" }),
+      expect.objectContaining({ kind: "added", competency: "incident-response", cell: "A13" }),
     ]);
   });
 
   it("takes the area of the group above when a new row leaves Area blank", () => {
-    const values = edit(edit(valuesOf(spec), "B13", "Hiring"), "J13", 2);
+    const values = edit(edit(valuesOf(spec), "A13", "Hiring"), "H13", 2);
     const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
     expect(read.track.competencies.find((c) => c.id === "hiring")?.area).toBe("leadership");
   });
 
   it("reports a cleared row as a removed competency", () => {
     let values = valuesOf(spec);
-    for (const column of "ABCDEFGHIJK") values = edit(values, `${column}11`, null);
+    for (const column of "ABCDEFGHIJKL") values = edit(values, `${column}11`, null);
     const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
     expect(read.track.competencies.map((c) => c.id)).not.toContain("mentoring");
     expect(read.changes).toEqual([
@@ -205,20 +212,20 @@ describe("matrix sheet", () => {
 
   it("points each problem at its cell and says what to do", () => {
     let values = valuesOf(spec);
-    values = edit(values, "F8", 7); // off the scale
-    values = edit(values, "C9", "code-quality"); // duplicate id
-    values = edit(values, "H11", null); // descriptor without value
-    values = edit(values, "B12", null); // name cleared, cells left
-    values = edit(values, "A13", "Wizardry"); // unknown area on a new row
-    values = edit(values, "B13", "Spells");
-    values = edit(values, "D13", 1);
+    values = edit(values, "D8", 7); // off the scale
+    values = edit(values, "L9", "code-quality"); // duplicate id
+    values = edit(values, "F11", null); // descriptor without value
+    values = edit(values, "A12", null); // name cleared, cells left
+    values = edit(values, "K13", "Wizardry"); // unknown area on a new row
+    values = edit(values, "A13", "Spells");
+    values = edit(values, "B13", 1);
     const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
     expect(read.problems.map((p) => [p.severity, p.sheet, p.cell])).toEqual([
-      ["error", "Backend matrix", "F8"],
-      ["error", "Backend matrix", "C9"],
-      ["error", "Backend matrix", "H11"],
-      ["error", "Backend matrix", "B12"],
-      ["error", "Backend matrix", "A13"],
+      ["error", "Backend matrix", "D8"],
+      ["error", "Backend matrix", "L9"],
+      ["error", "Backend matrix", "F11"],
+      ["error", "Backend matrix", "A12"],
+      ["error", "Backend matrix", "K13"],
     ]);
     expect(read.problems[0].message).toBe(
       '"7" is not on the scale for "Code quality" at Senior Backend Engineer: pick one of 0, 1, 2, 3, 4. Until then the bundled expectation, 3, is used.',
@@ -233,10 +240,10 @@ describe("matrix sheet", () => {
   });
 
   it("keeps scoring a competency whose value cell is wrong, with the bundled expectation at that level", () => {
-    let values = edit(valuesOf(spec), "F8", "seven");
-    values = edit(values, "H8", 3); // a valid edit on the same row still counts
+    let values = edit(valuesOf(spec), "D8", "seven");
+    values = edit(values, "F8", 3); // a valid edit on the same row still counts
     const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
-    expect(read.problems.map((p) => [p.severity, p.cell])).toEqual([["error", "F8"]]);
+    expect(read.problems.map((p) => [p.severity, p.cell])).toEqual([["error", "D8"]]);
     const codeQuality = read.track.competencies.find((c) => c.id === "code-quality");
     expect(codeQuality?.expectations).toEqual({
       intermediate: { value: 2, descriptor: "Writes clean code" },
@@ -249,17 +256,17 @@ describe("matrix sheet", () => {
   });
 
   it("warns when an expectation falls as the level rises, and when a descriptor is missing", () => {
-    let values = edit(valuesOf(spec), "H11", 1); // mentoring: staff 1 < senior 2
-    values = edit(values, "E11", "");
+    let values = edit(valuesOf(spec), "F11", 1); // mentoring: staff 1 < senior 2
+    values = edit(values, "C11", "");
     const read = readMatrixSheet(values, matrix, "backend", "Backend matrix");
     expect(read.problems).toEqual([
       expect.objectContaining({
         severity: "warning",
-        cell: "E11",
+        cell: "C11",
         message:
           '"Mentoring" at Intermediate Backend Engineer has no expectation text: say what is expected.',
       }),
-      expect.objectContaining({ severity: "warning", cell: "H11" }),
+      expect.objectContaining({ severity: "warning", cell: "F11" }),
     ]);
     expect(read.problems[1].message).toMatch(
       /expects 1 at Staff Backend Engineer, less than 2 at Senior Backend Engineer/,

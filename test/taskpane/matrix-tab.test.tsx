@@ -48,33 +48,33 @@ describe("Matrix tab", () => {
     await screen.findByText("Matrix sheets written");
 
     // The manager changes an expected value on the sheet (row 7 is the first competency, column D the first level's value).
-    const before = cellValue(pane, "Backend matrix", 8, 3);
+    const before = cellValue(pane, "Backend matrix", 8, 1);
     expect(typeof before).toBe("number");
-    await editCell(pane, "Backend matrix", "D8", before === 4 ? 3 : 4);
+    await editCell(pane, "Backend matrix", "B8", before === 4 ? 3 : 4);
     pane.reopen();
 
     const edits = await screen.findByRole("region", { name: /Your edits/ });
-    expect(within(edits).getByText("Backend matrix!D8")).toBeTruthy();
-    expect(within(edits).getByRole("button", { name: "Go to cell Backend matrix!D8" })).toBeTruthy();
+    expect(within(edits).getByText("Backend matrix!B8")).toBeTruthy();
+    expect(within(edits).getByRole("button", { name: "Go to cell Backend matrix!B8" })).toBeTruthy();
     expect(screen.getByText(/Refreshing keeps your 1 edit/)).toBeTruthy();
 
     // Refreshing keeps the edit.
     await user.click(screen.getByRole("button", { name: "Refresh matrix sheets" }));
     await screen.findByText("Matrix sheets written");
-    expect(cellValue(pane, "Backend matrix", 8, 3)).toBe(before === 4 ? 3 : 4);
+    expect(cellValue(pane, "Backend matrix", 8, 1)).toBe(before === 4 ? 3 : 4);
 
     // Replacing asks first; keeping the edits changes nothing.
     await user.click(screen.getByRole("button", { name: "Replace with the framework…" }));
     const dialog = await screen.findByRole("dialog", { name: "Replace your edits?" });
-    expect(within(dialog).getByText(/Backend matrix!D8/)).toBeTruthy();
+    expect(within(dialog).getByText(/Backend matrix!B8/)).toBeTruthy();
     await user.click(await dialogButton("Keep my edits"));
     await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
-    expect(cellValue(pane, "Backend matrix", 8, 3)).toBe(before === 4 ? 3 : 4);
+    expect(cellValue(pane, "Backend matrix", 8, 1)).toBe(before === 4 ? 3 : 4);
 
     await user.click(screen.getByRole("button", { name: "Replace with the framework…" }));
     await user.click(await dialogButton("Replace"));
     await screen.findByText("Matrix sheets replaced with the framework");
-    expect(cellValue(pane, "Backend matrix", 8, 3)).toBe(before);
+    expect(cellValue(pane, "Backend matrix", 8, 1)).toBe(before);
   });
 
   test("go to cell selects the edited cell in the workbook", async () => {
@@ -82,9 +82,9 @@ describe("Matrix tab", () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Build matrix sheets" }));
     await screen.findByText("Matrix sheets written");
-    await editCell(pane, "Backend matrix", "E8", "Changed wording");
+    await editCell(pane, "Backend matrix", "C8", "Changed wording");
     pane.reopen();
-    await user.click(await screen.findByRole("button", { name: "Go to cell Backend matrix!E8" }));
-    await waitFor(() => expect(pane.memory.snapshot().selection).toBe("'Backend matrix'!E8"));
+    await user.click(await screen.findByRole("button", { name: "Go to cell Backend matrix!C8" }));
+    await waitFor(() => expect(pane.memory.snapshot().selection).toBe("'Backend matrix'!C8"));
   });
 });

@@ -43,12 +43,12 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
   it("points problems in an edited matrix at the cells typed, and keeps the sheet as typed", async () => {
     const { book, host } = officeWorkbook();
     await buildMatrix(host, framework, ["backend"], { keepEdits: true });
-    await typeInto(book, "Backend matrix", "D8", [[9]]);
-    await typeInto(book, "Backend matrix", "B9", [[""]]);
+    await typeInto(book, "Backend matrix", "B8", [[9]]);
+    await typeInto(book, "Backend matrix", "A9", [[""]]);
     const { problems } = await readCareerMatrix(host, framework);
     expect(problems.map((p) => [p.sheet, p.cell, p.severity])).toEqual([
-      ["Backend matrix", "D8", "error"],
-      ["Backend matrix", "B9", "error"],
+      ["Backend matrix", "B8", "error"],
+      ["Backend matrix", "A9", "error"],
     ]);
     const result = await buildMatrix(host, framework, ["backend"], { keepEdits: true });
     expect(result.written).toEqual([]);

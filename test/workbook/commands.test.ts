@@ -46,7 +46,7 @@ describe("buildMatrix", () => {
     const host = new SpecHost();
     await buildMatrix(host, framework, ["backend"], { keepEdits: true });
     const sheet = host.sheets.get("matrix:backend");
-    const descriptorCell = "E8";
+    const descriptorCell = "C8";
     const original = at(sheet!, descriptorCell);
     host.type("matrix:backend", { [descriptorCell]: "Our own words" });
 
@@ -64,14 +64,14 @@ describe("buildMatrix", () => {
   it("leaves a sheet with errors as it is, so nothing typed is lost, and points at the bad cell", async () => {
     const host = new SpecHost();
     await buildMatrix(host, framework, ["backend"], { keepEdits: true });
-    host.type("matrix:backend", { D8: "lots" });
+    host.type("matrix:backend", { B8: "lots" });
     const before = structuredClone(host.sheets.get("matrix:backend"));
     const result = await buildMatrix(host, framework, ["backend"], { keepEdits: true });
     expect(result.written).toEqual([]);
     expect(result.problems[0]).toMatchObject({
       severity: "error",
       sheet: "Backend matrix",
-      cell: "D8",
+      cell: "B8",
     });
     expect(result.problems[1].message).toMatch(/was not rebuilt/);
     expect(host.sheets.get("matrix:backend")).toEqual(before);
@@ -88,10 +88,10 @@ describe("readCareerMatrix", () => {
   it("substitutes the tracks maintained in matrix sheets, edits included", async () => {
     const host = new SpecHost();
     await buildMatrix(host, framework, ["backend"], { keepEdits: true });
-    host.type("matrix:backend", { B8: "Renamed competency" });
+    host.type("matrix:backend", { A8: "Renamed competency" });
     const { matrix, edits, problems } = await readCareerMatrix(host, framework);
     expect(problems).toEqual([]);
-    expect(edits[0].changes[0]).toMatchObject({ kind: "renamed", cell: "B8" });
+    expect(edits[0].changes[0]).toMatchObject({ kind: "renamed", cell: "A8" });
     const backend = matrix.tracks.find((t) => t.id === "backend");
     expect(backend?.competencies.map((c) => c.name)).toContain("Renamed competency");
     expect(matrix.tracks).toHaveLength(careerMatrixFromFramework(framework).tracks.length);
@@ -139,9 +139,9 @@ describe("createRatings", () => {
     const matrixSheet = host.sheets.get("matrix:backend")!;
     const newRow = matrixSheet.cells.length + 1;
     host.type("matrix:backend", {
-      [`A${newRow}`]: "Technical",
-      [`B${newRow}`]: "Incident response",
-      [`F${newRow}`]: 2,
+      [`U${newRow}`]: "Technical",
+      [`A${newRow}`]: "Incident response",
+      [`D${newRow}`]: 2,
     });
     const before = host.values("ratings");
     await createRatings(host, framework, []);
@@ -157,7 +157,7 @@ describe("createRatings", () => {
     const before = host.values("ratings");
     const column = before[0].indexOf("Reviews code in their domain on a regular cadence");
     expect(column).toBeGreaterThan(4);
-    host.type("matrix:backend", { B9: "Code review" });
+    host.type("matrix:backend", { A9: "Code review" });
     await createRatings(host, framework, []);
     const after = host.values("ratings");
     expect(after[0]).toHaveLength(before[0].length);
@@ -314,7 +314,7 @@ describe("insertComparison", () => {
   it("compares the matrix as edited on its sheet", async () => {
     const host = new SpecHost();
     await buildMatrix(host, framework, ["backend"], { keepEdits: true });
-    host.type("matrix:backend", { B8: "Edited name" });
+    host.type("matrix:backend", { A8: "Edited name" });
     const { comparison } = await insertComparison(
       host,
       framework,

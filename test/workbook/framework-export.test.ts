@@ -19,9 +19,14 @@ const bundled = bundledFramework();
 const TRACKS = ["backend", "frontend", "distribution"];
 const SHEETS = ["Backend matrix", "Frontend matrix", "Distribution matrix"];
 
+/** The Id column of a matrix sheet, found by its header on row 5. */
+function idColumn(values: Cell[][]): number {
+  return values[4].indexOf("Id");
+}
+
 /** Where a competency's row and a level's value column are on a matrix sheet (0-based). */
 function locate(values: Cell[][], competencyId: string, levelTitle: string): { row: number; column: number } {
-  const row = values.findIndex((r) => r[2] === competencyId);
+  const row = values.findIndex((r) => r[idColumn(values)] === competencyId);
   const column = values[4].findIndex((c) => c === levelTitle);
   if (row < 0 || column < 0) throw new Error(`no ${competencyId} at ${levelTitle}`);
   return { row, column };
@@ -40,12 +45,14 @@ function edits(
 ): { sheet: string; address: string; values: Cell[][] }[] {
   const value = locate(backend, "code-review", "Senior Backend Engineer");
   const words = locate(backend, "domain-expertise", "Senior Backend Engineer");
-  const removed = frontend.findIndex((r) => r[2] === "architecture");
+  const removed = frontend.findIndex((r) => r[idColumn(frontend)] === "architecture");
   const manager = locate(backend, "career-conversations", "Engineering Manager");
   const director = locate(backend, "career-conversations", "Director of Engineering");
   const vp = locate(backend, "career-conversations", "VP of Engineering");
   const added: Cell[] = Array.from({ length: backend[4].length }, () => null);
-  added.splice(0, 3, "Management", "Runs blameless incident reviews", "incident-reviews");
+  added[0] = "Runs blameless incident reviews";
+  added[backend[4].indexOf("Area")] = "Management";
+  added[idColumn(backend)] = "incident-reviews";
   added.splice(manager.column, 2, 2, "Runs the reviews of the team's incidents.");
   added.splice(director.column, 2, 3, "Makes incident reviews a habit of every team.");
   added.splice(vp.column, 2, 4, "Sets how the department learns from incidents.");

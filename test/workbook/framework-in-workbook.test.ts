@@ -82,7 +82,7 @@ describe("the framework kept in the workbook", () => {
     const framework = ours();
     // A matrix sheet shows each descriptor in one cell, which Excel caps at 32,767 characters: refused at the cell.
     await expect(buildMatrix(host, framework, ["backend"], { keepEdits: false })).rejects.toThrow(
-      /^Backend matrix!I8 would hold 40,035 characters; an Excel cell holds 32,767/,
+      /^Backend matrix!G8 would hold 40,035 characters; an Excel cell holds 32,767/,
     );
     framework.competencies[0].expectations.senior!.descriptor = "=Leads the team's process reviews.";
     await buildMatrix(host, framework, ["backend"], { keepEdits: false });
