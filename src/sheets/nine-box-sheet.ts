@@ -133,6 +133,7 @@ export function nineBoxSheetSpec(
     { range: "A1", style: TITLE },
     { range: "A2", style: NOTE },
     { range: "A4:B4", style: GROUP },
+    { range: "A5:A8", style: { wrap: true, vertical: "center" } },
     { range: `B5:B8`, style: { numberFormat: "0%", horizontal: "center", bold: true } },
   ];
 
@@ -184,7 +185,11 @@ export function nineBoxSheetSpec(
   const column = (field: (typeof PEOPLE_FIELDS)[number]) =>
     `$${col(field)}$${firstPerson + 1}:$${col(field)}$${lastPerson + 1}`;
   cells.push(["Box", "Current level", "Next level", "People", "Share", "Names (as scored)", "Box key"]);
-  styles.push({ range: rangeA1(BOX_HEADER, 0, BOX_HEADER, 6), style: HEADER });
+  styles.push(
+    { range: rangeA1(BOX_HEADER, 0, BOX_HEADER, 6), style: HEADER },
+    // Counts and shares sit under their headers, not at the far edge of a wide column.
+    { range: rangeA1(BOX_HEADER, 3, APART_ROW, 4), style: { horizontal: "center" } },
+  );
   const placed = `$D$${PLACED_ROW + 1}`;
   box.cells.forEach((cell, i) => {
     const row = FIRST_BOX + i + 1;
@@ -238,6 +243,10 @@ export function nineBoxSheetSpec(
     cells.push([first, second, ...statusHeader, "People", "Ready share", "Ready (bar)", "Guideline"]);
     styles.push({ range: rangeA1(cells.length - 1, 0, cells.length - 1, 9), style: HEADER });
     const top = cells.length;
+    styles.push({
+      range: rangeA1(top - 1, 2, top + Math.max(rows.length, 1) - 1, 7),
+      style: { horizontal: "center" },
+    });
     for (const { keys, row: entry } of rows) {
       const r = cells.length + 1;
       const criteria =
