@@ -41,13 +41,40 @@ describe("Matrix tab", () => {
     expect(sheetNames(pane.memory)).toContain("Backend matrix");
   });
 
+  test("offers no refresh that would change nothing while the sheet has errors, and says why", async () => {
+    const pane = renderPane();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Build matrix sheets" }));
+    await screen.findByText("Matrix sheets written");
+    await editCell(pane, "Backend matrix", "B8", "lots");
+    pane.reopen();
+
+    const problems = await screen.findByRole("region", { name: /Fix these before refreshing/ });
+    expect(within(problems).getByText("Backend matrix!B8")).toBeTruthy();
+    expect(
+      screen.getByText("Backend matrix has errors and is left as it is by a refresh until they are fixed."),
+    ).toBeTruthy();
+    const refresh = screen.getByRole("button", { name: "Refresh matrix sheets" }) as HTMLButtonElement;
+    expect(refresh.disabled).toBe(true);
+
+    // Fixed on the sheet, the tab reads it again when shown, and the refresh is offered again.
+    await editCell(pane, "Backend matrix", "B8", 1);
+    pane.reopen();
+    await waitFor(() =>
+      expect(
+        (screen.getByRole("button", { name: "Refresh matrix sheets" }) as HTMLButtonElement).disabled,
+      ).toBe(false),
+    );
+    expect(screen.queryByText(/has errors and is left as it is/)).toBeNull();
+  });
+
   test("says what a refresh keeps, and asks before replacing the user's edits", async () => {
     const pane = renderPane();
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Build matrix sheets" }));
     await screen.findByText("Matrix sheets written");
 
-    // The manager changes an expected value on the sheet (row 7 is the first competency, column D the first level's value).
+    // The manager changes an expected value on the sheet (row 8 is the first competency, column B the first level's value).
     const before = cellValue(pane, "Backend matrix", 8, 1);
     expect(typeof before).toBe("number");
     await editCell(pane, "Backend matrix", "B8", before === 4 ? 3 : 4);

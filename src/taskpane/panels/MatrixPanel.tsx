@@ -91,6 +91,8 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
       shownBefore.current = true;
       return;
     }
+    // What was done before is history once the sheets may have been edited: the tab shows them as they are now.
+    setDone(undefined);
     void run("Reading the matrix sheets again", () => inspect());
   }, [active, run, inspect]);
 
@@ -98,6 +100,12 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
   const existing = chosenEdits.map((e) => e.sheet);
   const changes = changesAsList(chosenEdits);
   const editProblems = chosenEdits.flatMap((e) => e.problems);
+  // A refresh leaves a sheet with errors as it is, so nothing typed there is lost: say so, and offer no button
+  // that would change nothing.
+  const blocked = chosenEdits
+    .filter((e) => e.problems.some((p) => p.severity === "error"))
+    .map((e) => e.sheet);
+  const nothingToWrite = selected.length > 0 && blocked.length === selected.length;
 
   const build = (keepEdits: boolean) =>
     task.run(
@@ -130,6 +138,13 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
             and restores the layout, drop-downs and colours. Tracks without a sheet get a new one.
           </Text>
           {changes.length > 0 && <ProblemList problems={changes} title="Your edits" asEdits />}
+          {blocked.length > 0 && (
+            <Text as="p" block>
+              {blocked.join(", ")} {blocked.length === 1 ? "has" : "have"} errors and{" "}
+              {blocked.length === 1 ? "is" : "are"} left as {blocked.length === 1 ? "it is" : "they are"} by a
+              refresh until they are fixed.
+            </Text>
+          )}
           {editProblems.length > 0 && (
             <ProblemList problems={editProblems} title="Fix these before refreshing" />
           )}
@@ -138,7 +153,7 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={selected.length === 0 || task.running !== undefined}
+          disabled={selected.length === 0 || nothingToWrite || task.running !== undefined}
           onClick={() => void build(true)}
         >
           {existing.length > 0 ? "Refresh matrix sheets" : "Build matrix sheets"}
