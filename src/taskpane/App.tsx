@@ -1,9 +1,10 @@
 /** The task pane: one tab per job, each a short explanation, a primary action and its results. */
 import { makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useId, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { FrameworkChoiceProvider } from "./framework-choice";
 import { MatrixPanel } from "./panels/MatrixPanel";
 import { useScoring } from "./use-scoring";
+import { useWorkbookVersion, WorkbookChangesProvider } from "./workbook-changes";
 
 // The first screen is the Matrix tab; the other tabs load when first opened, so the pane's first load stays small.
 const RatingsPanel = lazy(() =>
@@ -60,6 +61,14 @@ const useStyles = makeStyles({
  * `embedded` is for a page that has its own main landmark (the workbench): the pane becomes a labelled region in it.
  */
 export function App({ embedded = false }: { embedded?: boolean }) {
+  return (
+    <WorkbookChangesProvider>
+      <Tabs embedded={embedded} />
+    </WorkbookChangesProvider>
+  );
+}
+
+function Tabs({ embedded }: { embedded: boolean }) {
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("matrix");
   // Panels mount when first opened and then stay, so what was typed in one survives a visit to another.
@@ -67,6 +76,15 @@ export function App({ embedded = false }: { embedded?: boolean }) {
   const { scoring, scored, reread } = useScoring();
   const prefix = useId();
   const Root = embedded ? "section" : "main";
+
+  // The scores in view follow the workbook: a rating typed, the ribbon's Refresh heatmaps.
+  const version = useWorkbookVersion();
+  const heardVersion = useRef(version);
+  useEffect(() => {
+    if (version === heardVersion.current) return;
+    heardVersion.current = version;
+    if (tab === "score" || tab === "calibration") reread();
+  }, [version, tab, reread]);
 
   const open = (id: TabId) => {
     if (id !== tab && (id === "score" || id === "calibration")) reread();

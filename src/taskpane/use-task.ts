@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from "react";
+import { useOwnChanges } from "./workbook-changes";
 
 export interface Task {
   /** What is running, in words ("Building the matrix sheets"), or undefined when idle. */
@@ -22,22 +23,28 @@ export function useTask(): Task {
   const [running, setRunning] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const busy = useRef(false);
+  const { taskStarted, taskEnded } = useOwnChanges();
 
-  const run = useCallback(async <T>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
-    if (busy.current) return undefined;
-    busy.current = true;
-    setRunning(label);
-    setError(undefined);
-    try {
-      return await work();
-    } catch (caught: unknown) {
-      setError(errorMessage(caught));
-      return undefined;
-    } finally {
-      busy.current = false;
-      setRunning(undefined);
-    }
-  }, []);
+  const run = useCallback(
+    async <T>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
+      if (busy.current) return undefined;
+      busy.current = true;
+      taskStarted();
+      setRunning(label);
+      setError(undefined);
+      try {
+        return await work();
+      } catch (caught: unknown) {
+        setError(errorMessage(caught));
+        return undefined;
+      } finally {
+        busy.current = false;
+        taskEnded();
+        setRunning(undefined);
+      }
+    },
+    [taskStarted, taskEnded],
+  );
 
   const dismissError = useCallback(() => setError(undefined), []);
   return { running, error, run, dismissError };

@@ -19,5 +19,6 @@ export function observedHost(host: WorkbookHost, changed: () => void): WorkbookH
     writeSheets: (specs, options) => after(host.writeSheets(specs, options)),
     select: (key, a1) => after(host.select(key, a1)),
     ...(host.watchSheet && { watchSheet: host.watchSheet.bind(host) }),
+    ...(host.watchWorkbook && { watchWorkbook: host.watchWorkbook.bind(host) }),
   };
 }

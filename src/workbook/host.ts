@@ -63,4 +63,9 @@ export interface WorkbookHost {
    * function is called. Absent where the host cannot tell (an .xlsx file): a session is then compared at its end only.
    */
   watchSheet?(key: string, onChange: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onChange` after cells change on any sheet, or a sheet is added or deleted (by the user, a co-author or a
+   * command), until the returned function is called. Absent where the host cannot tell.
+   */
+  watchWorkbook?(onChange: () => void): Promise<() => Promise<void>>;
 }

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { OWN_CHANGE_MS } from "../../src/taskpane/workbook-changes";
 import { renderPane, sheetNames } from "./render-pane";
 
 async function editCell(
@@ -66,6 +67,21 @@ describe("Matrix tab", () => {
       ).toBe(false),
     );
     expect(screen.queryByText(/has errors and is left as it is/)).toBeNull();
+  });
+
+  test("reads an edit made on the sheet while the tab is in view, and drops the result it made out of date", async () => {
+    const pane = renderPane();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Build matrix sheets" }));
+    await screen.findByText("Matrix sheets written");
+    // The manager types on the sheet a moment later, the pane open beside it.
+    await new Promise((resolve) => setTimeout(resolve, OWN_CHANGE_MS + 100));
+    const before = cellValue(pane, "Backend matrix", 8, 1);
+    await editCell(pane, "Backend matrix", "B8", before === 4 ? 3 : 4);
+
+    const edits = await screen.findByRole("region", { name: /Your edits/ });
+    expect(within(edits).getByText("Backend matrix!B8")).toBeTruthy();
+    expect(screen.queryByText("Matrix sheets written")).toBeNull();
   });
 
   test("says what a refresh keeps, and asks before replacing the user's edits", async () => {

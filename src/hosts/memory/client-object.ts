@@ -25,8 +25,16 @@ export interface MemoryEngine {
   noteSuspended(what: "calculation" | "screenUpdating"): void;
   /** Adds loaded data to the current request's response. */
   noteResponse(value: unknown): void;
-  /** Registers a worksheet.onChanged handler (at the sync that adds it); returns what removes it. */
-  watchSheet(sheet: MemSheet, handler: (args: SheetChange) => Promise<unknown>): () => void;
+  /**
+   * Registers a worksheet.onChanged handler (at the sync that adds it), or with `sheet` null a handler of
+   * worksheets.onChanged, which hears every sheet; returns what removes it.
+   */
+  watchSheet(sheet: MemSheet | null, handler: (args: SheetChange) => Promise<unknown>): () => void;
+  /** Registers a worksheets.onAdded or onDeleted handler; returns what removes it. */
+  watchSheets(
+    kind: "added" | "deleted",
+    handler: (args: { worksheetId: string }) => Promise<unknown>,
+  ): () => void;
   /** Cells of a sheet were set: handlers hear of it once the sync that set them has finished. */
   cellsChanged(sheet: MemSheet, address: string): void;
 }

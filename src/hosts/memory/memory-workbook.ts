@@ -49,8 +49,15 @@ export class MemoryWorkbook implements MemoryEngine {
   private faults: ((operation: OperationInfo, count: number) => boolean)[] = [];
   private readonly trees = new FormulaTrees();
   private current?: Calculation;
-  private changeHandlers: { sheet: MemSheet; handler: (args: SheetChange) => Promise<unknown> }[] = [];
+  /** `sheet` null: a worksheets.onChanged handler, which hears every sheet. */
+  private changeHandlers: { sheet: MemSheet | null; handler: (args: SheetChange) => Promise<unknown> }[] = [];
   private changes: { sheet: MemSheet; address: string }[] = [];
+  private sheetHandlers: {
+    kind: "added" | "deleted";
+    handler: (args: { worksheetId: string }) => Promise<unknown>;
+  }[] = [];
+  /** The sheets when the current request started, to tell onAdded and onDeleted handlers what it changed. */
+  private sheetsBefore: MemSheet[] = [];
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const name of sheetNames) addSheet(this.state, name);
@@ -147,6 +154,7 @@ export class MemoryWorkbook implements MemoryEngine {
   async execute(operations: Operation[]): Promise<void> {
     // A sync is a round trip: let other work run first, as it would while Excel answers.
     await Promise.resolve();
+    this.sheetsBefore = [...this.state.sheets];
     const json = JSON.stringify(operations.map((o) => [o.path, o.member, o.args]));
     const record: RequestRecord = {
       bytes: utf8Bytes(json),
@@ -196,7 +204,18 @@ export class MemoryWorkbook implements MemoryEngine {
     this.deliverChanges();
   }
 
-  watchSheet(sheet: MemSheet, handler: (args: SheetChange) => Promise<unknown>): () => void {
+  watchSheets(
+    kind: "added" | "deleted",
+    handler: (args: { worksheetId: string }) => Promise<unknown>,
+  ): () => void {
+    const entry = { kind, handler };
+    this.sheetHandlers.push(entry);
+    return () => {
+      this.sheetHandlers = this.sheetHandlers.filter((e) => e !== entry);
+    };
+  }
+
+  watchSheet(sheet: MemSheet | null, handler: (args: SheetChange) => Promise<unknown>): () => void {
     const entry = { sheet, handler };
     this.changeHandlers.push(entry);
     return () => {
@@ -205,7 +224,8 @@ export class MemoryWorkbook implements MemoryEngine {
   }
 
   cellsChanged(sheet: MemSheet, address: string): void {
-    if (this.changeHandlers.some((e) => e.sheet === sheet)) this.changes.push({ sheet, address });
+    if (this.changeHandlers.some((e) => e.sheet === sheet || e.sheet === null))
+      this.changes.push({ sheet, address });
   }
 
   /** Like Excel, onChanged handlers run after the request that changed the cells, never inside it. */
@@ -213,7 +233,23 @@ export class MemoryWorkbook implements MemoryEngine {
     const changes = this.changes;
     this.changes = [];
     for (const { sheet, address } of changes)
-      for (const { handler } of this.changeHandlers.filter((e) => e.sheet === sheet))
+      for (const { handler } of this.changeHandlers.filter((e) => e.sheet === sheet || e.sheet === null))
         setTimeout(() => void handler({ address, worksheetId: String(sheet.id) }).catch(() => undefined), 0);
+    const before = this.sheetsBefore;
+    const after = this.state.sheets;
+    this.sheetsBefore = [...after];
+    const heard = (kind: "added" | "deleted", sheets: MemSheet[]) => {
+      for (const sheet of sheets)
+        for (const { handler } of this.sheetHandlers.filter((e) => e.kind === kind))
+          setTimeout(() => void handler({ worksheetId: String(sheet.id) }).catch(() => undefined), 0);
+    };
+    heard(
+      "added",
+      after.filter((s) => !before.includes(s)),
+    );
+    heard(
+      "deleted",
+      before.filter((s) => !after.includes(s)),
+    );
   }
 }

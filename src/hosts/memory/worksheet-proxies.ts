@@ -12,6 +12,7 @@ import type {
   ExcelWorksheet,
   ExcelWorksheetChangedEventArgs,
   ExcelWorksheetCollection,
+  ExcelWorksheetEventArgs,
 } from "../office/excel-api";
 import { parseAddress } from "./address";
 import { Binding, type MemoryContext, MemoryObject, quoteArg } from "./client-object";
@@ -57,8 +58,31 @@ class ApplicationProxy extends MemoryObject implements ExcelApplication {
 }
 
 class WorksheetCollectionProxy extends MemoryObject implements ExcelWorksheetCollection {
+  /** Handlers are added and removed at the sync after the call, in the context that added them, as in Excel. */
+  readonly onChanged: ExcelEvent<ExcelWorksheetChangedEventArgs>;
+  readonly onAdded: ExcelEvent<ExcelWorksheetEventArgs>;
+  readonly onDeleted: ExcelEvent<ExcelWorksheetEventArgs>;
+
   constructor(context: MemoryContext) {
     super(context, "worksheets");
+    const event = <Args>(
+      member: string,
+      watch: (handler: (args: Args) => Promise<unknown>) => () => void,
+    ): ExcelEvent<Args> => ({
+      add: (handler) => {
+        let remove: (() => void) | undefined;
+        this.queue(`${member}.add`, [], () => {
+          remove = watch(handler);
+        });
+        return {
+          context: this.context,
+          remove: () => this.queue(`${member}.remove`, [], () => remove?.()),
+        };
+      },
+    });
+    this.onChanged = event("onChanged", (handler) => this.context.engine.watchSheet(null, handler));
+    this.onAdded = event("onAdded", (handler) => this.context.engine.watchSheets("added", handler));
+    this.onDeleted = event("onDeleted", (handler) => this.context.engine.watchSheets("deleted", handler));
   }
   protected loadable(): Record<string, () => unknown> {
     return {};

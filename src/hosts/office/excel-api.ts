@@ -37,6 +37,17 @@ export interface ExcelWorksheetCollection extends Loadable<ExcelWorksheetCollect
   getItem(key: string): ExcelWorksheet;
   getItemOrNullObject(key: string): ExcelWorksheet;
   getActiveWorksheet(): ExcelWorksheet;
+  /** Cells of any sheet changed. [Api set: ExcelApi 1.9] */
+  onChanged: ExcelEvent<ExcelWorksheetChangedEventArgs>;
+  /** A sheet was added. [Api set: ExcelApi 1.7] */
+  onAdded: ExcelEvent<ExcelWorksheetEventArgs>;
+  /** A sheet was deleted. [Api set: ExcelApi 1.7] */
+  onDeleted: ExcelEvent<ExcelWorksheetEventArgs>;
+}
+
+/** What onAdded and onDeleted are told. */
+export interface ExcelWorksheetEventArgs {
+  worksheetId: string;
 }
 
 export interface ExcelWorksheet extends Loadable<ExcelWorksheet> {

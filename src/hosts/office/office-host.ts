@@ -268,6 +268,21 @@ export class OfficeHost implements WorkbookHost {
     };
   }
 
+  async watchWorkbook(onChange: () => void): Promise<() => Promise<void>> {
+    const added = await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const heard = async () => onChange();
+      const results = [sheets.onChanged.add(heard), sheets.onAdded.add(heard), sheets.onDeleted.add(heard)];
+      await context.sync();
+      return results;
+    });
+    // Removed in the context that added them, as Office.js requires: one sync for the three.
+    return async () => {
+      for (const result of added) result.remove();
+      await added[0].context.sync();
+    };
+  }
+
   async writeSheets(specs: SheetSpec[], options: { activate?: string } = {}): Promise<void> {
     await this.update(
       () => [],

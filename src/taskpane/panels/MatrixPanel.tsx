@@ -27,6 +27,7 @@ import { FrameworkSection } from "../components/FrameworkSection";
 import { TrackChooser } from "../components/TrackChooser";
 import { useServices } from "../services";
 import { useTask } from "../use-task";
+import { useWorkbookVersion } from "../workbook-changes";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
@@ -38,7 +39,11 @@ interface Done {
   kept: boolean;
   problems: Problem[];
   at: Date;
+  /** The edits on the sheets just after: once they differ, the result is history. */
+  after: string;
 }
+
+const editsKey = (edits: TrackEdits[]): string => JSON.stringify(edits);
 
 /** One problem, however many lists found it. */
 function sameProblem(a: Problem, b: Problem): boolean {
@@ -96,6 +101,18 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
     void run("Reading the matrix sheets again", () => inspect());
   }, [active, run, inspect]);
 
+  // Edits made on the sheets while the tab is in view: read them, and drop a result they made out of date.
+  const version = useWorkbookVersion();
+  const heardVersion = useRef(version);
+  useEffect(() => {
+    if (!active || version === heardVersion.current) return;
+    heardVersion.current = version;
+    void run("Reading the matrix sheets again", async () => {
+      const found = await inspect();
+      setDone((before) => (before && before.after === editsKey(found) ? before : undefined));
+    });
+  }, [active, version, run, inspect]);
+
   const chosenEdits = (edits ?? []).filter((e) => selected.includes(e.track));
   const existing = chosenEdits.map((e) => e.sheet);
   const changes = changesAsList(chosenEdits);
@@ -113,8 +130,14 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
       async () => {
         setConfirming(false);
         const result: BuildMatrixResult = await buildMatrix(host, framework, selected, { keepEdits });
-        setDone({ written: result.written, kept: keepEdits, problems: result.problems, at: new Date() });
-        await inspect();
+        const after = await inspect();
+        setDone({
+          written: result.written,
+          kept: keepEdits,
+          problems: result.problems,
+          at: new Date(),
+          after: editsKey(after),
+        });
       },
     );
 

@@ -20,6 +20,7 @@ import { ProblemList } from "../components/ProblemList";
 import { TaskFeedback } from "../components/TaskFeedback";
 import { useServices } from "../services";
 import { useTask } from "../use-task";
+import { useWorkbookVersion } from "../workbook-changes";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
@@ -52,12 +53,14 @@ export function RatingsPanel({ active = true, onNext }: { active?: boolean; onNe
   const [done, setDone] = useState<CreateRatingsResult | undefined>();
 
   const { run } = task;
+  // Looked for each time the tab is shown and each time the workbook changes while it is (a sheet deleted, say).
+  const version = useWorkbookVersion();
   useEffect(() => {
     if (!active) return;
     void run("Looking for the Ratings sheet", async () => {
       setSheetExists((await host.ownedSheets()).some((s) => s.key === RATINGS_KEY));
     });
-  }, [run, host, active]);
+  }, [run, host, active, version]);
 
   // The button that was pressed disables itself while the sheet is written: the keyboard goes on to the result.
   const result = useRef<HTMLDivElement>(null);

@@ -433,3 +433,55 @@ describe("OfficeHost reading a sheet larger than Excel answers in one response",
     expect(seen).toBe(6001);
   });
 });
+
+describe("OfficeHost watching the workbook", () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it("hears cells typed on any sheet and sheets added or deleted, until it stops listening", async () => {
+    const { book, host } = setup(["Plan", "Other"]);
+    let heard = 0;
+    const stop = await host.watchWorkbook(() => heard++);
+
+    await typeInto(book, "Plan", "B2", [["typed"]]);
+    await settle();
+    expect(heard).toBe(1);
+    await typeInto(book, "Other", "A1:B2", [
+      [1, 2],
+      [3, 4],
+    ]);
+    await settle();
+    expect(heard).toBe(2);
+    await book.run(async (context) => {
+      context.workbook.worksheets.add("Added");
+      await context.sync();
+    });
+    await settle();
+    expect(heard).toBe(3);
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem("Added").delete();
+      await context.sync();
+    });
+    await settle();
+    expect(heard).toBe(4);
+
+    // A command's own write is heard too: the pane tells its own writes apart by when they happen.
+    await host.writeSheets([textSpec(3)]);
+    await settle();
+    expect(heard).toBeGreaterThan(4);
+
+    const before = heard;
+    await stop();
+    await typeInto(book, "Plan", "C3", [["after"]]);
+    await settle();
+    expect(heard).toBe(before);
+  });
+
+  it("adds its three handlers in one sync, and removes them in one", async () => {
+    const { book, host } = setup(["Plan"]);
+    const syncs = book.requests.length;
+    const stop = await host.watchWorkbook(() => undefined);
+    expect(book.requests.length - syncs).toBe(1);
+    await stop();
+    expect(book.requests.length - syncs).toBe(2);
+  });
+});
