@@ -11,7 +11,10 @@ import { legalSheetName } from "./sheet-names";
 import { expectationScale, GROUP, HEADER, NOTE, TITLE } from "./palette";
 import type { ConditionalFormat, SheetSpec, SpecCell, StyledRange } from "./spec";
 
-export const MATRIX_KEY_PREFIX = "matrix:";
+import { matrixKey } from "./matrix-key";
+
+export { MATRIX_KEY_PREFIX, matrixKey } from "./matrix-key";
+
 /** Rows above the competencies: title, scale legend, how to edit, blank, level titles, Value/Expectation. */
 export const MATRIX_HEADER_ROW = 4;
 export const FIRST_LEVEL_COLUMN = 3;
@@ -19,10 +22,6 @@ export const FIRST_LEVEL_COLUMN = 3;
 export const LABEL_HEADER = "Short label";
 /** Room below the last competency where the drop-downs already apply, for competencies added by hand. */
 const ROOM_FOR_ADDITIONS = 100;
-
-export function matrixKey(trackId: TrackId): string {
-  return `${MATRIX_KEY_PREFIX}${trackId}`;
-}
 
 export function matrixSheetName(track: { name: string }): string {
   return legalSheetName(`${track.name} matrix`);
