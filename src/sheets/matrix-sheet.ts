@@ -14,7 +14,10 @@ import { legalSheetName } from "./sheet-names";
 import { expectationScale, GROUP, HEADER, NOTE, TITLE } from "./palette";
 import type { ConditionalFormat, SheetSpec, SpecCell, StyledRange } from "./spec";
 
-export const MATRIX_KEY_PREFIX = "matrix:";
+import { matrixKey } from "./matrix-key";
+
+export { MATRIX_KEY_PREFIX, matrixKey } from "./matrix-key";
+
 /** Rows above the competencies: title, scale legend, how to edit, blank, level titles, Value/Expectation. */
 export const MATRIX_HEADER_ROW = 4;
 /** The competency's name: the one frozen column. */
@@ -26,10 +29,6 @@ export const AREA_HEADER = "Area";
 export const ID_HEADER = "Id";
 /** Room below the last competency where the drop-downs already apply, for competencies added by hand. */
 const ROOM_FOR_ADDITIONS = 100;
-
-export function matrixKey(trackId: TrackId): string {
-  return `${MATRIX_KEY_PREFIX}${trackId}`;
-}
 
 export function matrixSheetName(track: { name: string }): string {
   return legalSheetName(`${track.name} matrix`);

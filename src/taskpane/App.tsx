@@ -1,6 +1,17 @@
 /** The task pane: one tab per job, each a short explanation, a primary action and its results. */
-import { makeStyles, Spinner, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import {
+  makeStyles,
+  Overflow,
+  OverflowItem,
+  Field,
+  ProgressBar,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { TabOverflow } from "./components/TabOverflow";
 import { FrameworkChoiceProvider } from "./framework-choice";
 import { MatrixPanel } from "./panels/MatrixPanel";
 import { useScoring } from "./use-scoring";
@@ -36,6 +47,15 @@ const TABS = [
 
 type TabId = (typeof TABS)[number]["id"];
 
+/** A tab's code on its way, shown as the pane shows a running action (TaskFeedback). */
+function TabLoading() {
+  return (
+    <Field validationMessage="Opening the tab…" validationState="none" role="status">
+      <ProgressBar thickness="large" aria-label="Opening the tab" />
+    </Field>
+  );
+}
+
 const useStyles = makeStyles({
   pane: {
     display: "flex",
@@ -47,12 +67,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   title: { margin: "0 0 4px" },
-  // Every tab stays in view: in the narrowest pane the last tab wraps to a second row rather than scrolling away.
-  tab: { paddingLeft: "4px", paddingRight: "4px", minWidth: 0 },
+  tab: { paddingLeft: "4px", paddingRight: "4px", minWidth: 0, flexShrink: 0 },
+  // One row at any width: tabs that do not fit go into the "more tabs" menu at its end (TabOverflow).
   tabs: {
     marginLeft: "-6px",
     marginRight: "-6px",
-    flexWrap: "wrap",
+    flexWrap: "nowrap",
+    minWidth: 0,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
@@ -85,6 +106,15 @@ function Tabs({ embedded }: { embedded: boolean }) {
     heardVersion.current = version;
     if (tab === "score" || tab === "calibration") reread();
   }, [version, tab, reread]);
+  // A tab chosen from the "more tabs" menu takes the focus, as a tab clicked on the row has it.
+  const focusWhenShown = useRef<TabId | undefined>(undefined);
+  useEffect(() => {
+    if (focusWhenShown.current !== tab) return;
+    focusWhenShown.current = undefined;
+    // After the menu has closed and handed the focus back to its button.
+    const frame = requestAnimationFrame(() => document.getElementById(`${prefix}-tab-${tab}`)?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [tab, prefix]);
 
   const open = (id: TabId) => {
     if (id !== tab && (id === "score" || id === "calibration")) reread();
@@ -113,25 +143,36 @@ function Tabs({ embedded }: { embedded: boolean }) {
         <Text as="h1" size={500} weight="semibold" block className={styles.title}>
           Career Matrix
         </Text>
-        <TabList
-          className={styles.tabs}
-          selectedValue={tab}
-          onTabSelect={(_, d) => open(d.value as TabId)}
-          size="small"
-          aria-label="Career Matrix tasks"
-        >
-          {TABS.map((t) => (
-            <Tab
-              key={t.id}
-              value={t.id}
-              className={styles.tab}
-              id={`${prefix}-tab-${t.id}`}
-              aria-controls={opened.has(t.id) ? `${prefix}-panel-${t.id}` : undefined}
-            >
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
+        <Overflow minimumVisible={1}>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => open(d.value as TabId)}
+            size="small"
+            aria-label="Career Matrix tasks"
+          >
+            {TABS.map((t) => (
+              // The selected tab stays on the row; the others leave it from the end.
+              <OverflowItem key={t.id} id={t.id} priority={t.id === tab ? 2 : 1}>
+                <Tab
+                  value={t.id}
+                  className={styles.tab}
+                  id={`${prefix}-tab-${t.id}`}
+                  aria-controls={opened.has(t.id) ? `${prefix}-panel-${t.id}` : undefined}
+                >
+                  {t.label}
+                </Tab>
+              </OverflowItem>
+            ))}
+            <TabOverflow
+              tabs={[...TABS]}
+              onSelect={(id) => {
+                focusWhenShown.current = id as TabId;
+                open(id as TabId);
+              }}
+            />
+          </TabList>
+        </Overflow>
         {TABS.filter((t) => opened.has(t.id)).map((t) => (
           <div
             key={t.id}
@@ -140,9 +181,7 @@ function Tabs({ embedded }: { embedded: boolean }) {
             aria-labelledby={`${prefix}-tab-${t.id}`}
             hidden={t.id !== tab}
           >
-            <Suspense fallback={<Spinner size="small" label="Loading…" style={{ padding: "24px 0" }} />}>
-              {panel(t.id)}
-            </Suspense>
+            <Suspense fallback={<TabLoading />}>{panel(t.id)}</Suspense>
           </div>
         ))}
       </Root>

@@ -7,7 +7,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { failureFromUrl } from "../commands/failure-dialog";
 import { bundledFramework } from "../data";
-import { OfficeHost } from "../hosts/office/office-host";
+import { OfficeHostOnDemand } from "../hosts/office/office-host-on-demand";
 import { App } from "./App";
 import { downloadFile, ServicesProvider, type PaneServices } from "./services";
 import { fluentTheme } from "./theme";
@@ -58,7 +58,7 @@ void officeReady().then((host) => {
   const inExcel = host !== null && host === Office.HostType.Excel;
   const services: PaneServices | undefined = inExcel
     ? {
-        host: new OfficeHost(Excel.run),
+        host: new OfficeHostOnDemand(Excel.run),
         framework: bundledFramework(),
         saveFile: downloadFile,
         // Excel.createWorkbook needs ExcelApi 1.8; older Excel gets download only.

@@ -1,6 +1,7 @@
 /** The scores the Score and Calibration tabs show, rebuilt from the workbook rather than kept only in the pane. */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Scoring } from "./scoring";
+import { loadCommands } from "./load-commands";
 import { useServices } from "./services";
 
 export interface ScoringState {
@@ -25,9 +26,7 @@ export function useScoring(): ScoringState {
     const ticket = ++latest.current;
     void (async () => {
       try {
-        const { readScores, readCareerMatrix } = await import(
-          /* webpackChunkName: "score-tab" */ "../workbook/commands"
-        );
+        const { readScores, readCareerMatrix } = await loadCommands();
         const result = await readScores(host, framework);
         if (!result) return;
         const { matrix } = await readCareerMatrix(host, framework);

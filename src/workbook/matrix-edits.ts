@@ -3,8 +3,10 @@ import type { TrackId } from "../core/framework";
 import type { CareerMatrix } from "../core/matrix";
 import type { Problem } from "../core/types";
 import { type MatrixChange, readMatrixSheet } from "../sheets/matrix-read";
-import { MATRIX_KEY_PREFIX } from "../sheets/matrix-sheet";
+import { isMatrixKey, trackOfKey } from "../sheets/matrix-key";
 import type { SheetRead } from "./host";
+
+export { isMatrixKey, trackOfKey };
 
 export interface TrackEdits {
   track: TrackId;
@@ -18,14 +20,6 @@ export interface EditedMatrix {
   matrix: CareerMatrix;
   edits: TrackEdits[];
   problems: Problem[];
-}
-
-export function isMatrixKey(key: string): boolean {
-  return key.startsWith(MATRIX_KEY_PREFIX);
-}
-
-export function trackOfKey(key: string): TrackId {
-  return key.slice(MATRIX_KEY_PREFIX.length);
 }
 
 /** Substitutes every track whose matrix sheet was read; a sheet for a track the framework lacks is ignored. */

@@ -13,10 +13,10 @@ import {
 import { useRef, useState } from "react";
 import type { Framework } from "../../core/framework";
 import type { Problem } from "../../core/types";
-import { buildMatrix, readCareerMatrix } from "../../workbook/commands";
-import { trackOfKey, isMatrixKey } from "../../workbook/matrix-edits";
+import { isMatrixKey, trackOfKey } from "../../sheets/matrix-key";
 import { useFrameworkChoice } from "../framework-choice";
 import { useServices } from "../services";
+import { loadCommands } from "../load-commands";
 import { useTask } from "../use-task";
 import { Section } from "./Panel";
 import { ProblemList } from "./ProblemList";
@@ -43,6 +43,7 @@ export function FrameworkSection() {
 
   /** Switches, then builds the matrix from the new framework unless the sheets hold edits the user has not saved. */
   const switchTo = async (next: Framework | undefined, name: string, readAs = ""): Promise<void> => {
+    const { buildMatrix, readCareerMatrix } = await loadCommands();
     const before = await readCareerMatrix(host, framework);
     const edited = before.edits.filter((e) => e.changes.length > 0).map((e) => e.sheet);
     await choice.choose(next);

@@ -1,11 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -13,11 +7,11 @@ import {
   makeStyles,
   Text,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { TrackId } from "../../core/framework";
 import type { Problem } from "../../core/types";
-import { matrixKey } from "../../sheets/matrix-sheet";
-import { buildMatrix, readCareerMatrix, type BuildMatrixResult } from "../../workbook/commands";
+import { matrixKey } from "../../sheets/matrix-key";
+import type { BuildMatrixResult } from "../../workbook/commands";
 import type { TrackEdits } from "../../workbook/matrix-edits";
 import { clockTime, plural } from "../format";
 import { Panel, Section } from "../components/Panel";
@@ -25,13 +19,19 @@ import { ProblemList } from "../components/ProblemList";
 import { TaskFeedback } from "../components/TaskFeedback";
 import { FrameworkSection } from "../components/FrameworkSection";
 import { TrackChooser } from "../components/TrackChooser";
+import { loadCommands } from "../load-commands";
 import { useServices } from "../services";
 import { useTask } from "../use-task";
 import { useWorkbookVersion } from "../workbook-changes";
 
+const ReplaceEditsDialog = lazy(() =>
+  import(/* webpackChunkName: "replace-edits-dialog" */ "../components/ReplaceEditsDialog").then((m) => ({
+    default: m.ReplaceEditsDialog,
+  })),
+);
+
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
-  changes: { margin: 0, paddingLeft: "20px" },
 });
 
 interface Done {
@@ -73,6 +73,7 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
   const [confirming, setConfirming] = useState(false);
 
   const inspect = useCallback(async () => {
+    const { readCareerMatrix } = await loadCommands();
     const read = await readCareerMatrix(host, framework);
     setEdits(read.edits);
     return read.edits;
@@ -129,6 +130,7 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
       existing.length > 0 ? "Refreshing the matrix sheets" : "Building the matrix sheets",
       async () => {
         setConfirming(false);
+        const { buildMatrix } = await loadCommands();
         const result: BuildMatrixResult = await buildMatrix(host, framework, selected, { keepEdits });
         const after = await inspect();
         setDone({
@@ -213,36 +215,18 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
         </>
       )}
       <FrameworkSection />
-      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Replace your edits?</DialogTitle>
-            <DialogContent>
-              <Text as="p" block>
-                {existing.join(", ")} will be rebuilt from {framework.name}. These{" "}
-                {plural(changes.length, "edit")} will be lost:
-              </Text>
-              <ul className={styles.changes}>
-                {changes.slice(0, 12).map((c, i) => (
-                  <li key={i}>
-                    {c.cell ? `${c.sheet}!${c.cell}: ` : ""}
-                    {c.message}
-                  </li>
-                ))}
-                {changes.length > 12 && <li>and {changes.length - 12} more</li>}
-              </ul>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirming(false)}>
-                Keep my edits
-              </Button>
-              <Button appearance="primary" onClick={() => void build(false)}>
-                Replace
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {confirming && (
+        // Loaded when asked for: the dialog's code stays out of the pane's first load.
+        <Suspense fallback={null}>
+          <ReplaceEditsDialog
+            sheets={existing}
+            frameworkName={framework.name}
+            changes={changes}
+            onKeep={() => setConfirming(false)}
+            onReplace={() => void build(false)}
+          />
+        </Suspense>
+      )}
     </Panel>
   );
 }
