@@ -14,7 +14,8 @@ import { STATUS_LABEL, STATUS_ORDER, statusFormats } from "./status";
 
 export const BASELINE_KEY = "calibration-baseline";
 export const BASELINE_NAME = "Calibration baseline";
-export const LOG_KEY = "calibration-log";
+import { LOG_KEY } from "./sheet-keys";
+export { LOG_KEY };
 export const LOG_NAME = "Calibration log";
 export const OUTCOME_KEY = "calibration-outcome";
 export const OUTCOME_NAME = "Calibration outcome";

@@ -22,7 +22,8 @@ import { GROUP, HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
 import { readinessBands, STATUS_LABEL, STATUS_ORDER, statusFormats, statusFormula } from "./status";
 
-export const NINE_BOX_KEY = "nine-box";
+import { NINE_BOX_KEY } from "./sheet-keys";
+export { NINE_BOX_KEY };
 export const NINE_BOX_NAME = "9-box";
 
 /** What a session may set for itself: thresholds for both axes and the most it wants Ready for the next level. */

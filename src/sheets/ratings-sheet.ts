@@ -12,7 +12,8 @@ import { columnLetter, rangeA1 } from "./a1";
 import { HEADER } from "./palette";
 import type { SheetSpec } from "./spec";
 
-export const RATINGS_KEY = "ratings";
+import { RATINGS_KEY } from "./sheet-keys";
+export { RATINGS_KEY };
 export const RATINGS_NAME = "Ratings";
 export const RATINGS_FIELDS = ["Person", "Track", "Level", "Rater", "Team"] as const;
 /** The column after Team where the framework has specialisations: blank is none. */

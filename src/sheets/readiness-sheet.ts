@@ -22,7 +22,8 @@ import { HEADER, HELPER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell } from "./spec";
 import { readinessBands, STATUS_LABEL, statusFormats, statusFormula } from "./status";
 
-export const READINESS_KEY = "readiness-heatmap";
+import { READINESS_KEY } from "./sheet-keys";
+export { READINESS_KEY };
 export const READINESS_NAME = "Readiness";
 export const READINESS_HEADER_ROW = 3;
 export const READINESS_FIELDS = [

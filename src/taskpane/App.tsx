@@ -125,7 +125,7 @@ function Tabs({ embedded }: { embedded: boolean }) {
   const panel = (id: TabId) => {
     switch (id) {
       case "matrix":
-        return <MatrixPanel active={tab === "matrix"} onNext={() => open("ratings")} />;
+        return <MatrixPanel active={tab === "matrix"} onNext={() => open("ratings")} onOpen={open} />;
       case "ratings":
         return <RatingsPanel active={tab === "ratings"} onNext={() => open("score")} />;
       case "score":

@@ -26,6 +26,8 @@ export const SETTLE_MS = 500;
 interface WorkbookChanges {
   /** Goes up by one each time the workbook changed by someone else than the pane. */
   version: number;
+  /** Goes up each time the workbook may have changed: `version`'s changes and each end of the pane's own tasks. */
+  anyVersion: number;
   /** The pane's tasks say when they start and end. */
   taskStarted(): void;
   taskEnded(): void;
@@ -33,6 +35,7 @@ interface WorkbookChanges {
 
 const Changes = createContext<WorkbookChanges>({
   version: 0,
+  anyVersion: 0,
   taskStarted: () => undefined,
   taskEnded: () => undefined,
 });
@@ -40,6 +43,7 @@ const Changes = createContext<WorkbookChanges>({
 export function WorkbookChangesProvider({ children }: { children: ReactNode }) {
   const { host } = useServices();
   const [version, setVersion] = useState(0);
+  const [ownTasks, setOwnTasks] = useState(0);
   const running = useRef(0);
   const lastEnded = useRef(Number.NEGATIVE_INFINITY);
 
@@ -49,6 +53,7 @@ export function WorkbookChangesProvider({ children }: { children: ReactNode }) {
   const taskEnded = useCallback(() => {
     running.current = Math.max(0, running.current - 1);
     lastEnded.current = Date.now();
+    setOwnTasks((n) => n + 1);
   }, []);
 
   useEffect(() => {
@@ -76,13 +81,21 @@ export function WorkbookChangesProvider({ children }: { children: ReactNode }) {
     };
   }, [host]);
 
-  const value = useMemo(() => ({ version, taskStarted, taskEnded }), [version, taskStarted, taskEnded]);
+  const value = useMemo(
+    () => ({ version, anyVersion: version + ownTasks, taskStarted, taskEnded }),
+    [version, ownTasks, taskStarted, taskEnded],
+  );
   return <Changes.Provider value={value}>{children}</Changes.Provider>;
 }
 
 /** A number that changes each time someone other than the pane changed the workbook. */
 export function useWorkbookVersion(): number {
   return useContext(Changes).version;
+}
+
+/** A number that changes each time the workbook may have changed, by anyone, the pane included. */
+export function useAnyWorkbookChange(): number {
+  return useContext(Changes).anyVersion;
 }
 
 /** For useTask: marks the pane's own work, so its changes are not taken for someone else's. */

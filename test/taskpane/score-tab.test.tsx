@@ -181,6 +181,6 @@ describe("Score tab", () => {
 
     await user.click(screen.getByRole("tab", { name: "Calibration" }));
     await screen.findByRole("region", { name: "Everyone, at their current level" }, { timeout: 15_000 });
-    expect(screen.queryByRole("button", { name: "Score the ratings first" })).toBeNull();
+    expect(screen.queryByRole("region", { name: "Nothing scored yet" })).toBeNull();
   });
 });

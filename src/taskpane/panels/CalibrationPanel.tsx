@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, SpinButton, Switch } from "@fluentui/react-components";
+import { Button, Field, makeStyles, SpinButton, Switch, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { distributions } from "../../core/distributions";
 import { nineBox } from "../../core/nine-box";
@@ -111,9 +111,18 @@ export function CalibrationPanel({
         <CalibrationSession onEnded={() => rescore()} />
       </Section>
       {!calibration || !scoring || !box || !settings ? (
-        <Button appearance="primary" onClick={onScore}>
-          Score the ratings first
-        </Button>
+        <Section title="Nothing scored yet">
+          <Text as="p" block>
+            The 9-box, the distributions and the raters' effects are drawn from scored ratings, and this
+            workbook has none yet. Type the ratings on the Ratings sheet, then score them on the Score tab; a
+            session can start at any time.
+          </Text>
+          <div>
+            <Button appearance="primary" onClick={onScore}>
+              Open Score
+            </Button>
+          </div>
+        </Section>
       ) : (
         <div
           style={{ display: "flex", flexDirection: "column", gap: "14px", zoom: large ? 1.25 : undefined }}

@@ -21,6 +21,7 @@ import { FrameworkSection } from "../components/FrameworkSection";
 import { TrackChooser } from "../components/TrackChooser";
 import { loadCommands } from "../load-commands";
 import { useServices } from "../services";
+import { GetStarted, type StepTab } from "../components/GetStarted";
 import { useTask } from "../use-task";
 import { useWorkbookVersion } from "../workbook-changes";
 
@@ -63,7 +64,17 @@ function changesAsList(edits: TrackEdits[]): Problem[] {
 }
 
 /** `active`: the tab is in view; each time it comes into view it reads the sheets again, edits made meanwhile included. */
-export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNext?(): void }) {
+export function MatrixPanel({
+  active = true,
+  onNext,
+  onOpen,
+}: {
+  active?: boolean;
+  onNext?(): void;
+  /** Opens another tab: the Get started steps lead there. */
+  onOpen?(tab: StepTab): void;
+}) {
+  const buildButton = useRef<HTMLButtonElement>(null);
   const styles = useStyles();
   const { host, framework } = useServices();
   const task = useTask();
@@ -148,6 +159,7 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
 
   return (
     <Panel intro="A matrix sheet per track: the expected rating and what it looks like at each level. Edit values and descriptions in Excel; scoring reads your edits back.">
+      {onOpen && <GetStarted onOpen={onOpen} onBuild={() => buildButton.current?.focus()} />}
       <TrackChooser
         tracks={framework.tracks}
         selected={selected}
@@ -178,6 +190,7 @@ export function MatrixPanel({ active = true, onNext }: { active?: boolean; onNex
       <div className={styles.actions}>
         <Button
           appearance="primary"
+          ref={buildButton}
           disabled={selected.length === 0 || nothingToWrite || task.running !== undefined}
           onClick={() => void build(true)}
         >
