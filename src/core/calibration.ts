@@ -64,7 +64,8 @@ function measurable(scored: PersonReadiness[]): Scored[] {
   return out;
 }
 
-function byLevel(matrix: CareerMatrix, scored: PersonReadiness[]): Calibration["byLevel"] {
+/** Statuses at the current level, per track and level, in ladder order (levels nobody holds are left out). */
+export function byLevel(matrix: CareerMatrix, scored: PersonReadiness[]): Calibration["byLevel"] {
   const counts = new Map<string, StatusCounts>();
   for (const s of scored) {
     if (!s.current) continue;

@@ -1,8 +1,10 @@
-import { Badge, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { CareerMatrix } from "../../core/matrix";
-import type { Calibration, ReadinessStatus, StatusCounts } from "../../core/types";
+import type { Calibration, PersonReadiness, ReadinessStatus, StatusCounts } from "../../core/types";
 import { STATUS_LABEL, STATUS_ORDER } from "../../sheets/status";
-import { levelTitle, plural, signed } from "../format";
+import { competencyName, levelTitle, percent, plural, signed } from "../format";
+import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
   list: {
@@ -43,6 +45,36 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   raterLine: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
+  // The bar is the button that lists the level's people: the whole width is the target.
+  barButton: {
+    display: "block",
+    width: "100%",
+    padding: 0,
+    border: "none",
+    background: "none",
+    textAlign: "left",
+    cursor: "pointer",
+    color: "inherit",
+    font: "inherit",
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  people: {
+    listStyleType: "none",
+    margin: "6px 0 0",
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+  },
+  person: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    paddingLeft: "8px",
+    borderLeft: `2px solid ${tokens.colorNeutralStroke2}`,
+  },
+  personLine: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap" },
 });
 
 function countsText(counts: StatusCounts): string {
@@ -74,8 +106,83 @@ function DistributionBar({ counts }: { counts: StatusCounts }) {
   );
 }
 
-/** Status distribution per level and the raters whose ratings stand out, for a calibration session. */
-export function CalibrationView({ calibration, matrix }: { calibration: Calibration; matrix: CareerMatrix }) {
+/** One level: its bar, which opens the list of its people (status, readiness, blockers, rater, their row). */
+function LevelRow({
+  title,
+  counts,
+  people,
+  matrix,
+  onSelect,
+}: {
+  title: string;
+  counts: StatusCounts;
+  people: PersonReadiness[];
+  matrix: CareerMatrix;
+  onSelect(person: PersonReadiness): void;
+}) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const listId = `people-${title.replace(/\W+/g, "-")}`;
+  return (
+    <li>
+      <button
+        type="button"
+        className={styles.barButton}
+        aria-expanded={open}
+        aria-controls={open ? listId : undefined}
+        aria-label={`${title}: ${countsText(counts)}. ${open ? "Hide" : "Show"} ${plural(people.length, "person", "people")}`}
+        onClick={() => setOpen(!open)}
+      >
+        <Text weight="semibold">{title}</Text>
+        <DistributionBar counts={counts} />
+      </button>
+      {open && (
+        <ul id={listId} className={styles.people} aria-label={`People at ${title}`}>
+          {people.map((p) => {
+            const current = p.current;
+            const blockers = (current?.blockers ?? [])
+              .slice(0, 2)
+              .map((b) => competencyName(matrix, p.person.track, b.competency));
+            return (
+              <li key={`${p.person.row}:${p.person.person}`} className={styles.person}>
+                <span className={styles.personLine}>
+                  <Text weight="semibold">{p.person.person}</Text>
+                  {current && <StatusBadge status={current.status} />}
+                  {current && <Caption1>{percent(current.readiness)} met</Caption1>}
+                </span>
+                {blockers.length > 0 && <Caption1>Below expectation: {blockers.join(", ")}</Caption1>}
+                <Caption1>
+                  {p.person.rater.trim() ? `Rated by ${p.person.rater.trim()}` : "No rater named"}
+                </Caption1>
+                <div>
+                  <Button size="small" appearance="subtle" onClick={() => onSelect(p)}>
+                    Go to {p.person.person}&apos;s row
+                  </Button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/**
+ * Status distribution per level and the raters whose ratings stand out, for a calibration session. `people` are the
+ * people the view is about (the filters applied); choosing one goes to their row on the Ratings sheet.
+ */
+export function CalibrationView({
+  calibration,
+  matrix,
+  people,
+  onSelect,
+}: {
+  calibration: Pick<Calibration, "byLevel" | "raters" | "outliers">;
+  matrix: CareerMatrix;
+  people: PersonReadiness[];
+  onSelect(person: PersonReadiness): void;
+}) {
   const styles = useStyles();
   const flagged = calibration.raters.filter((r) => r.flag !== null);
   return (
@@ -84,12 +191,17 @@ export function CalibrationView({ calibration, matrix }: { calibration: Calibrat
         <Text as="h3" weight="semibold" block>
           Status at their current level, per level
         </Text>
+        <Caption1 block>Choose a level&apos;s bar to see who is in it.</Caption1>
         <ul className={styles.list}>
           {calibration.byLevel.map(({ track, level, counts }) => (
-            <li key={`${track}:${level}`}>
-              <Text weight="semibold">{levelTitle(matrix, track, level)}</Text>
-              <DistributionBar counts={counts} />
-            </li>
+            <LevelRow
+              key={`${track}:${level}`}
+              title={levelTitle(matrix, track, level)}
+              counts={counts}
+              people={people.filter((p) => p.person.track === track && p.person.level === level)}
+              matrix={matrix}
+              onSelect={onSelect}
+            />
           ))}
         </ul>
       </section>

@@ -1,6 +1,17 @@
-import { Button, Field, makeStyles, SpinButton, Switch, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  Select,
+  SpinButton,
+  Switch,
+  Text,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { distributions } from "../../core/distributions";
+import { byLevel } from "../../core/calibration";
+import { distributions, raterLabel, teamLabel } from "../../core/distributions";
+import type { PersonReadiness, StatusCounts } from "../../core/types";
 import { nineBox } from "../../core/nine-box";
 import { personKey } from "../../core/names";
 import { RATINGS_KEY } from "../../sheets/ratings-sheet";
@@ -13,6 +24,7 @@ import { Panel, Section } from "../components/Panel";
 import { StatusSummary } from "../components/StatusSummary";
 import { TaskFeedback } from "../components/TaskFeedback";
 import type { Scoring } from "../scoring";
+import { levelTitle } from "../format";
 import { useServices } from "../services";
 import { useTask } from "../use-task";
 
@@ -20,7 +32,16 @@ const useStyles = makeStyles({
   settings: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "end" },
   setting: { width: "120px" },
   outside: { margin: 0, paddingLeft: "18px" },
+  filters: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "end" },
+  filter: { minWidth: "120px", flexGrow: 1, flexBasis: "120px" },
 });
+
+const ALL = "";
+
+/** The values a filter offers, as the sheets show them, sorted; each once. */
+function choices(values: string[]): string[] {
+  return [...new Set(values)].sort((a, b) => a.localeCompare(b));
+}
 
 /** A share typed as a whole percent, or null when blank or not a number in 0–100. */
 function share(percent: number | null | undefined): number | null {
@@ -58,17 +79,60 @@ export function CalibrationPanel({
     almost: share(almost) ?? session.almost,
     guideline: guideline === undefined ? session.guideline : share(guideline),
   };
+  // Filters by team, rater and level: the 9-box, the distributions and the lists show only the people chosen.
+  const [team, setTeam] = useState(ALL);
+  const [rater, setRater] = useState(ALL);
+  const [level, setLevel] = useState(ALL);
+  const everyone = useMemo(() => scoring?.result.scored ?? [], [scoring]);
+  const levelKey = (p: PersonReadiness) => `${p.person.track}|${p.person.level}`;
+  const offered = useMemo(
+    () => ({
+      teams: choices(everyone.map((p) => teamLabel(p.person.team))),
+      raters: choices(everyone.map((p) => raterLabel(p.person.rater))),
+      levels: [...new Map(everyone.map((p) => [levelKey(p), p])).entries()]
+        .map(([key, p]) => ({
+          key,
+          title: scoring ? levelTitle(scoring.matrix, p.person.track, p.person.level) : key,
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title)),
+    }),
+    [everyone, scoring],
+  );
+  const people = useMemo(
+    () =>
+      everyone.filter(
+        (p) =>
+          (team === ALL || teamLabel(p.person.team) === team) &&
+          (rater === ALL || raterLabel(p.person.rater) === rater) &&
+          (level === ALL || levelKey(p) === level),
+      ),
+    [everyone, team, rater, level],
+  );
+  const filtered = people.length !== everyone.length;
   const box = useMemo(
-    () => scoring && session && nineBox(scoring.matrix.scoring, scoring.result.scored, session),
-    [scoring, session],
+    () => scoring && session && nineBox(scoring.matrix.scoring, people, session),
+    [scoring, session, people],
   );
   const spread = useMemo(
-    () =>
-      scoring &&
-      session &&
-      distributions(scoring.matrix.scoring, scoring.result.scored, session, session.guideline),
-    [scoring, session],
+    () => scoring && session && distributions(scoring.matrix.scoring, people, session, session.guideline),
+    [scoring, session, people],
   );
+  const view = useMemo(() => {
+    if (!scoring || !calibration) return undefined;
+    const names = new Set(people.map((p) => p.person.person));
+    const raters = new Set(people.map((p) => raterLabel(p.person.rater)));
+    const levels = byLevel(scoring.matrix, people);
+    const totals: StatusCounts = { ready: 0, almost: 0, "not-yet": 0, insufficient: 0 };
+    for (const l of levels)
+      for (const s of Object.keys(totals) as (keyof StatusCounts)[]) totals[s] += l.counts[s];
+    return {
+      byLevel: levels,
+      totals,
+      // The rater model is fitted on everyone: a filter shows the raters of the people chosen, not a new fit.
+      raters: calibration.raters.filter((r) => raters.has(raterLabel(r.rater))),
+      outliers: calibration.outliers.filter((o) => names.has(o.person)),
+    };
+  }, [scoring, calibration, people]);
 
   const rescore = (next?: SessionSettings) =>
     void task.run("Redrawing the 9-box and the heatmaps", async () => {
@@ -79,6 +143,11 @@ export function CalibrationPanel({
       setGuideline(undefined);
       onScored?.({ result, matrix, framework, computedAt: new Date(), origin: "scored" });
     });
+
+  const selectRow = (p: PersonReadiness) =>
+    void selectTask.run(`Selecting ${p.person.person}`, () =>
+      host.select(RATINGS_KEY, `${p.person.row}:${p.person.row}`),
+    );
 
   const select = (person: string) => {
     const row = scoring?.result.scored.find((s) => personKey(s.person.person) === personKey(person))?.person
@@ -110,7 +179,7 @@ export function CalibrationPanel({
       <Section title="Session">
         <CalibrationSession onEnded={() => rescore()} />
       </Section>
-      {!calibration || !scoring || !box || !settings ? (
+      {!calibration || !scoring || !box || !settings || !view ? (
         <Section title="Nothing scored yet">
           <Text as="p" block>
             The 9-box, the distributions and the raters' effects are drawn from scored ratings, and this
@@ -132,6 +201,55 @@ export function CalibrationPanel({
             checked={large}
             onChange={(_, d) => setLarge(d.checked)}
           />
+          <Section title="Show">
+            <div className={styles.filters}>
+              <Field label="Team" className={styles.filter}>
+                <Select value={team} onChange={(_, d) => setTeam(d.value)}>
+                  <option value={ALL}>All teams</option>
+                  {offered.teams.map((t) => (
+                    <option key={t}>{t}</option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label="Rater" className={styles.filter}>
+                <Select value={rater} onChange={(_, d) => setRater(d.value)}>
+                  <option value={ALL}>All raters</option>
+                  {offered.raters.map((r) => (
+                    <option key={r}>{r}</option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label="Level" className={styles.filter}>
+                <Select value={level} onChange={(_, d) => setLevel(d.value)}>
+                  <option value={ALL}>All levels</option>
+                  {offered.levels.map((l) => (
+                    <option key={l.key} value={l.key}>
+                      {l.title}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </div>
+            <Caption1 role="status">
+              {filtered
+                ? `Showing ${people.length} of ${everyone.length} people.`
+                : `Showing all ${everyone.length} people.`}
+            </Caption1>
+            {filtered && (
+              <div>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setTeam(ALL);
+                    setRater(ALL);
+                    setLevel(ALL);
+                  }}
+                >
+                  Show everyone
+                </Button>
+              </div>
+            )}
+          </Section>
           <Section title="9-box">
             <div className={styles.settings}>
               {percentField("Ready at (%)", ready, settings.ready, setReady)}
@@ -168,9 +286,9 @@ export function CalibrationPanel({
             </Section>
           )}
           <Section title="Everyone, at their current level">
-            <StatusSummary counts={calibration.totals} label="Everyone by status at their current level" />
+            <StatusSummary counts={view.totals} label="Everyone by status at their current level" />
           </Section>
-          <CalibrationView calibration={calibration} matrix={scoring.matrix} />
+          <CalibrationView calibration={view} matrix={scoring.matrix} people={people} onSelect={selectRow} />
         </div>
       )}
     </Panel>
