@@ -181,7 +181,9 @@ export const scoringSchema = z
       almost: share,
       minCoverage: share,
       ratingRule: z
-        .enum(RATING_RULES, { error: expected(`a rating rule: ${RATING_RULES.map((r) => `"${r}"`).join(" or ")}`) })
+        .enum(RATING_RULES, {
+          error: expected(`a rating rule: ${RATING_RULES.map((r) => `"${r}"`).join(" or ")}`),
+        })
         .optional()
         .meta({
           description: `Which ratings readiness counts: ${RATING_RULES.map((r) => `"${r}" (${RATING_RULE_WORD[r]})`).join(", ")}. Absent: "manager".`,

@@ -79,3 +79,60 @@ export function disagreements(
     .sort((x, y) => Math.abs(y.d.difference) - Math.abs(x.d.difference) || x.i - y.i)
     .map(({ d }) => d);
 }
+
+/** A person's self − manager differences, as the Agreement sheet shows them. */
+export interface PersonAgreement {
+  /** The manager's row (track, level, team); the person's self row is `self`. */
+  manager: PersonRatings;
+  self: PersonRatings;
+  /** Per competency both rated: self − manager. */
+  differences: Partial<Record<CompetencyId, number>>;
+  /**
+   * The largest difference either way, undefined when they agree everywhere: where a +d and a −d tie, the +d (the
+   * person rates themselves higher); where competencies tie, the first in `competencies` order. The sheet's formula
+   * picks the same one.
+   */
+  largest?: { competency: CompetencyId; difference: number };
+  /** Competencies where they are `apart` points or more apart, either way. */
+  farApart: number;
+  /** Every difference, largest first (see `disagreements`). */
+  ranked: Disagreement[];
+}
+
+/** Two ratings this far apart or more count as far apart on the Agreement sheet. */
+export const FAR_APART = 2;
+
+/**
+ * Self − manager for each person with both a self row and a manager row (the first of each, as the sheets' formulas
+ * find them), people in the order of `people`.
+ */
+export function agreementTable(
+  people: PersonRatings[],
+  rows: PersonRatings[],
+  competencies: readonly CompetencyId[],
+  samePerson: (a: PersonRatings, b: PersonRatings) => boolean,
+): PersonAgreement[] {
+  const table: PersonAgreement[] = [];
+  for (const manager of people) {
+    const self = rows.find((r) => r.source === "self" && samePerson(r, manager));
+    if (!self) continue;
+    const ranked = disagreements(self, manager, competencies);
+    const differences: Partial<Record<CompetencyId, number>> = {};
+    for (const d of ranked) differences[d.competency] = d.difference;
+    const values = ranked.map((d) => d.difference);
+    const most = values.length === 0 ? 0 : Math.max(...values);
+    const least = values.length === 0 ? 0 : Math.min(...values);
+    const value = most >= -least ? most : least;
+    const entry: PersonAgreement = {
+      manager,
+      self,
+      differences,
+      farApart: values.filter((v) => Math.abs(v) >= FAR_APART).length,
+      ranked,
+    };
+    const at = competencies.find((c) => differences[c] === value);
+    if (value !== 0 && at !== undefined) entry.largest = { competency: at, difference: value };
+    table.push(entry);
+  }
+  return table;
+}

@@ -229,7 +229,8 @@ export function readRatings(
     let source: RatingSource = BLANK_SOURCE;
     if (col.source !== undefined) {
       const typed = text(row[col.source]);
-      const found = typed === "" ? BLANK_SOURCE : RATING_SOURCES.find((s) => nameKey(SOURCE_WORD[s]) === nameKey(typed));
+      const found =
+        typed === "" ? BLANK_SOURCE : RATING_SOURCES.find((s) => nameKey(SOURCE_WORD[s]) === nameKey(typed));
       if (found === undefined) {
         const ref = cellRef(row1, col.source);
         report(

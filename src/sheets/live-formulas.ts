@@ -143,9 +143,52 @@ export class LiveFormulas {
     const end = r.values.length + ROWS_TYPED_LATER;
     const names = `${sheet}${absolute(rangeA1(0, r.person, end - 1, r.person))}`;
     const sources = `${sheet}${absolute(rangeA1(0, r.source, end - 1, r.source))}`;
-    const bySource =
-      `MATCH(1,INDEX((${names}=${personCell})*((${sources}=${quoted(SOURCE_WORD.manager)})+(${sources}="")),0),0)`;
+    const bySource = `MATCH(1,INDEX((${names}=${personCell})*((${sources}=${quoted(SOURCE_WORD.manager)})+(${sources}="")),0),0)`;
     return `IFERROR(IF(OR(${sourceAt}=${quoted(SOURCE_WORD.manager)},${sourceAt}=""),${byName},${bySource}),"")`;
+  }
+
+  /**
+   * The row of a person's self rating: the first row with their name whose Source is Self; blank when none (or the
+   * sheet has no Source column).
+   */
+  selfRow(personCell: string): string {
+    const r = this.ratings;
+    if (r.source === undefined) return `""`;
+    const sheet = sheetRef(r.sheet);
+    const end = r.values.length + ROWS_TYPED_LATER;
+    const names = `${sheet}${absolute(rangeA1(0, r.person, end - 1, r.person))}`;
+    const sources = `${sheet}${absolute(rangeA1(0, r.source, end - 1, r.source))}`;
+    return `IFERROR(MATCH(1,INDEX((${names}=${personCell})*(${sources}=${quoted(SOURCE_WORD.self)}),0),0),"")`;
+  }
+
+  /**
+   * Self − manager in one Ratings column, blank unless both rated it on the scale. The row cells hold selfRow and
+   * ratingsRow.
+   */
+  agreement(selfRowCell: string, managerRowCell: string, column: number): string {
+    const at = (row: string) => `INDEX(${sheetRef(this.ratings.sheet)}${span(column, column, "")},${row})`;
+    const [self, manager] = [at(selfRowCell), at(managerRowCell)];
+    return this.checked(
+      `IF(OR(${selfRowCell}="",${managerRowCell}=""),"",IF(${this.rated(self)}*${this.rated(manager)}=1,${self}-${manager},""))`,
+    );
+  }
+
+  /** The Ratings columns the formulas cover, first to last, 0-based: competencies and anything typed between them. */
+  get span(): { first: number; last: number } {
+    return { first: this.first, last: this.last };
+  }
+
+  /**
+   * The check cell's formula for a sheet that carries its own copy of the Ratings headers over the span, in 0-based
+   * row `row` from 0-based column `left`: blank while they are those now on the Ratings sheet.
+   */
+  columnsCheck(row: number, left: number): SpecCell {
+    const copied = absolute(rangeA1(row, left, row, left + this.last - this.first));
+    const now = `${sheetRef(this.ratings.sheet)}${absolute(rangeA1(0, this.first, 0, this.last))}`;
+    return {
+      f: `=IF(IFERROR(SUMPRODUCT((${now}<>${copied})*1),1)=0,"",${quoted(COLUMNS_CHANGED)})`,
+      v: "",
+    };
   }
 
   /** What that formula finds: the first row with the same name, ignoring case, whose source is Manager or blank. */
