@@ -9,6 +9,7 @@ import type { Framework, TrackId } from "../core/framework";
 import type { CareerMatrix } from "../core/matrix";
 import { DEFAULT_RATING_RULE, type RatingRule } from "../core/rating-sources";
 import { readRatings } from "../core/ratings";
+import { RATING_RULE_WORD } from "../core/vocabulary";
 import { scoreTeam } from "../core/readiness";
 import type {
   Calibration,
@@ -252,6 +253,12 @@ async function scoreAndWrite(
       const { matrix, problems } = editedMatrix(careerMatrixFromFramework(framework), reads);
       const scoring = score(matrix, ratings.values, ratings.name);
       problems.push(...scoring.problems);
+      const framed = matrix.scoring.ratingRule ?? DEFAULT_RATING_RULE;
+      if (framed !== DEFAULT_RATING_RULE)
+        problems.push({
+          severity: "warning",
+          message: `The framework counts ${RATING_RULE_WORD[framed]} for readiness, but the workbook's sheets, which update as ratings are typed, count ${RATING_RULE_WORD[DEFAULT_RATING_RULE]}. For the framework's rule, score the Ratings sheet from the command line (career-matrix score --ratings).`,
+        });
       const nineBoxSheet = reads.find((r) => r.key === NINE_BOX_KEY);
       const typed = readSessionSettings(nineBoxSheet?.values, matrix.scoring, nineBoxSheet?.name ?? "");
       if (!session) problems.push(...typed.problems);

@@ -148,6 +148,21 @@ describe("sources of a rating on the Ratings sheet", () => {
     expect(formulasAgree(host, "competency-heatmap:current", rows)).toBeGreaterThan(0);
   });
 
+  it("warns that the sheets count the manager's rating when the framework names another rule, and keep doing so", async () => {
+    const host = await team();
+    const mean = {
+      ...framework,
+      scoring: { ...framework.scoring, ratingRule: "manager-and-peers" as const },
+    };
+    const result = await scoreRatings(host, mean);
+    expect(result.problems.map((p) => p.message)).toContain(
+      "The framework counts the mean of the manager's and the peers' ratings for readiness, but the workbook's sheets, which update as ratings are typed, count the manager's rating. For the framework's rule, score the Ratings sheet from the command line (career-matrix score --ratings).",
+    );
+    expect(result.rule).toBe("manager");
+    expect(result.scored[0].person.ratings).toEqual({ "code-review": 3, architecture: 2, mentoring: 4 });
+    expect(formulasAgree(host, "readiness-heatmap")).toBeGreaterThan(20);
+  });
+
   it("turns Dee's status into a readiness as soon as their manager's row is typed", async () => {
     const host = await team();
     await scoreRatings(host, framework);
