@@ -7,6 +7,10 @@
  * their rater's habit, rounded onto the scale. So most people meet most of their current level and a few, the strong
  * ones, are ready for the next. Lukas Becker rates a point high and Sofía Herrera a point low: the rater model flags
  * both. A few people are rated on too little to say.
+ *
+ * Then, from a generator of their own (so the manager's ratings above stay as they were): most people rate
+ * themselves, on most of what their manager rated, a little above it on average and some below; a few people are
+ * also rated by one or two colleagues of their team, close to what their manager sees.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -296,12 +300,46 @@ function ratePerson(who: Who): SamplePerson {
   return person;
 }
 
-const people = PEOPLE.map(ratePerson);
+/** A generator of its own for self and peer ratings: adding them left the manager's ratings as they were. */
+const otherRandom = seeded(20261203);
+const otherNormal = (sd: number): number =>
+  sd * Math.sqrt(-2 * Math.log(1 - otherRandom())) * Math.cos(2 * Math.PI * otherRandom());
+const onScale = (value: number) => Math.min(highest, Math.max(lowest, Math.round(value)));
+
+/** The manager's ratings without their habit, moved by `bias`, with noise; about `share` of them given. */
+function ratingsBeside(person: SamplePerson, bias: number, share: number): Record<string, number> {
+  const habit = RATER_HABIT[person.rater] ?? 0;
+  const ratings: Record<string, number> = {};
+  for (const [id, value] of Object.entries(person.ratings)) {
+    if (value === undefined || otherRandom() >= share) continue;
+    ratings[id] = onScale(value - habit + bias + otherNormal(0.5));
+  }
+  return ratings;
+}
+
+function withSelfAndPeers(person: SamplePerson, i: number, all: SamplePerson[]): SamplePerson {
+  const rated: SamplePerson = { ...person };
+  // About five in six rate themselves: most a little above their manager, some below.
+  if (otherRandom() < 0.85) rated.self = ratingsBeside(person, 0.35 + otherNormal(0.5), 0.9);
+  // About one in four are also rated by colleagues of their team.
+  const colleagues = all.filter((p, k) => k !== i && p.team === person.team).map((p) => p.person);
+  if (colleagues.length > 0 && otherRandom() < 0.25) {
+    const count = Math.min(colleagues.length, otherRandom() < 0.5 ? 1 : 2);
+    const start = Math.floor(otherRandom() * colleagues.length);
+    rated.peers = Array.from({ length: count }, (_, k) => ({
+      rater: colleagues[(start + k) % colleagues.length],
+      ratings: ratingsBeside(person, 0, 0.7),
+    }));
+  }
+  return rated;
+}
+
+const people = PEOPLE.map(ratePerson).map(withSelfAndPeers);
 const target = path.join(__dirname, "..", "src", "data", "sample-team.json");
 writeFileSync(target, `${JSON.stringify({ people }, null, 2)}\n`);
 
 // What the team looks like to a calibration session, so a change to the people above can be judged at once.
-const rows: PersonRatings[] = people.map((p, i) => ({ ...p, row: i + 2 }));
+const rows: PersonRatings[] = people.map(({ self: _self, peers: _peers, ...p }, i) => ({ ...p, row: i + 2 }));
 const scored = scoreTeam(matrix, rows);
 const count = (pick: (s: (typeof scored)[number]) => boolean) => scored.filter(pick).length;
 const raters = calibrate(matrix, scored).raters.filter((r) => r.flag !== null);
@@ -309,5 +347,6 @@ process.stdout.write(
   `wrote ${people.length} people to src/data/sample-team.json\n` +
     `meeting 70%+ of their current level: ${count((s) => (s.current?.readiness ?? 0) >= 0.7)}\n` +
     `next level: ${["ready", "almost", "not-yet", "insufficient"].map((st) => `${st} ${count((s) => s.next?.status === st)}`).join(", ")}\n` +
-    `flagged raters: ${raters.map((r) => `${r.rater} ${r.flag} ${r.effect?.toFixed(2)}`).join(", ")}\n`,
+    `flagged raters: ${raters.map((r) => `${r.rater} ${r.flag} ${r.effect?.toFixed(2)}`).join(", ")}\n` +
+    `self ratings: ${people.filter((p) => p.self).length}, peer ratings: ${people.filter((p) => p.peers).length}\n`,
 );

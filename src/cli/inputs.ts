@@ -8,7 +8,8 @@ import type { CareerMatrix } from "../core/matrix";
 import { excelLimitProblems } from "../core/excel-limits";
 import { listNames, nameKey } from "../core/names";
 import { readRatings } from "../core/ratings";
-import type { Cell, RatingsRead } from "../core/types";
+import { DEFAULT_RATING_RULE, type RatingRule } from "../core/rating-sources";
+import type { Cell, PersonRatings, RatingsRead } from "../core/types";
 import { decodeText, ENCODING_LABEL, type TextEncoding } from "../core/decode-text";
 import { bundledFramework } from "../data";
 import { parseCsv } from "../export/csv";
@@ -154,14 +155,26 @@ export interface RatingsFileOptions {
   encoding?: TextEncoding;
   /** The sheet of a workbook to read, by name. */
   sheet?: string;
+  /** Which ratings readiness counts; the framework's when absent. */
+  rule?: RatingRule;
   /** Said once about the file as a whole (the encoding used when it is not UTF-8, the sheet read). */
   note?: (line: string) => void;
 }
 
+const EMPTY_READ: RatingsFile = {
+  table: [],
+  people: [],
+  rows: [],
+  awaiting: [],
+  rule: DEFAULT_RATING_RULE,
+  columns: [],
+  problems: [],
+};
+
 /** A CSV file's cells, its encoding decided and said when it is not UTF-8. */
 function csvCells(file: string, bytes: Buffer, options: RatingsFileOptions): Cell[][] | RatingsFile {
   const csv = parseCsv(fileText(file, bytes, options), { file });
-  if (csv.problems.length > 0) return { table: [], people: [], columns: [], problems: csv.problems };
+  if (csv.problems.length > 0) return { ...EMPTY_READ, problems: csv.problems };
   return csv.rows;
 }
 
@@ -193,7 +206,7 @@ export async function ratingsTable(
     cells = csv;
   }
   const limits = excelLimitProblems(cells, file);
-  if (limits.length > 0) return { table: [], people: [], columns: [], problems: limits };
+  if (limits.length > 0) return { ...EMPTY_READ, problems: limits };
   if (cells.length - 1 > MAX_RATINGS_ROWS) {
     throw new InputError([
       `${file}:${MAX_RATINGS_ROWS + 2}:1: the file has ${(cells.length - 1).toLocaleString("en-US")} rows below its header; career-matrix reads up to ${MAX_RATINGS_ROWS.toLocaleString("en-US")} people from one file: split it by team`,
@@ -204,12 +217,16 @@ export async function ratingsTable(
     cells.findIndex((row) => row.some((cell) => typeof cell === "string" && nameKey(cell) === "person")),
   );
   const table = cells.slice(headerRow);
-  const read = readRatings(table, matrix, { sheet: file, warnNumbersAsText: workbook });
+  const read = readRatings(table, matrix, { sheet: file, warnNumbersAsText: workbook, rule: options.rule });
   if (headerRow === 0) return { ...read, table };
+  const shifted = (person: PersonRatings) => ({ ...person, row: person.row + headerRow });
   return {
     table,
     columns: read.columns,
-    people: read.people.map((person) => ({ ...person, row: person.row + headerRow })),
+    rule: read.rule,
+    people: read.people.map(shifted),
+    rows: read.rows.map(shifted),
+    awaiting: read.awaiting.map(shifted),
     problems: read.problems.map((problem) => {
       if (problem.row === undefined) return problem;
       const row = problem.row + headerRow;

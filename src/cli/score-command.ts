@@ -11,7 +11,9 @@ import { reportProblems } from "./context";
 import type { ScoreFormat } from "./arguments";
 import { textTable } from "./text-table";
 import type { CareerMatrix } from "../core/matrix";
-import type { PersonReadiness } from "../core/types";
+import { listNames } from "../core/names";
+import type { PersonRatings, PersonReadiness } from "../core/types";
+import { NO_MANAGER_RATING } from "../core/vocabulary";
 import { scoreRatings } from "../workbook/commands";
 import { UsageError } from "./usage";
 import {
@@ -43,6 +45,7 @@ export async function scoreCommand(options: ScoreOptions, context: CliContext): 
   const framework = await loadFrameworkFile(options.framework);
   let matrix: CareerMatrix;
   let scored: PersonReadiness[];
+  let awaiting: PersonRatings[];
   if (options.into !== undefined) {
     context.progress(`reading ${options.into}`);
     const host = await openForUpdate(options.into);
@@ -53,6 +56,7 @@ export async function scoreCommand(options: ScoreOptions, context: CliContext): 
     context.progress(`updating ${options.into}`);
     await saveWorkbook(options.into, host);
     scored = result.scored;
+    awaiting = result.awaiting;
   } else {
     const file = options.ratings as string;
     // A workbook's ratings are scored against its own matrix sheets, as the add-in scores them.
@@ -67,7 +71,16 @@ export async function scoreCommand(options: ScoreOptions, context: CliContext): 
     reportProblems(file, read.problems, context);
     context.progress(`scoring ${read.people.length} people`);
     scored = scoreTeam(matrix, read.people);
+    awaiting = read.awaiting;
   }
+  if (awaiting.length > 0)
+    context.stderr(
+      `${awaiting.length === 1 ? "1 person has" : `${awaiting.length} people have`} ratings but none from their manager (${NO_MANAGER_RATING}): ${listNames(
+        awaiting.map((p) => p.person),
+        6,
+        "and",
+      )}\n`,
+    );
   if (options.format === "json") {
     const people = scored.map(({ person, levels, current, next, nextLevels, highestReady }) => ({
       person: person.person,
@@ -83,11 +96,26 @@ export async function scoreCommand(options: ScoreOptions, context: CliContext): 
       highestReady: highestReady ?? null,
       levels: levels.map(summary),
     }));
-    context.stdout(`${JSON.stringify(people, null, 2)}\n`);
+    const waiting = awaiting.map((person) => ({
+      person: person.person,
+      track: person.track,
+      level: person.level,
+      specialisation: person.specialisation ?? null,
+      team: person.team,
+      rater: null,
+      row: person.row,
+      status: NO_MANAGER_RATING,
+      current: null,
+      next: null,
+      nextLevels: [],
+      highestReady: null,
+      levels: [],
+    }));
+    context.stdout(`${JSON.stringify([...people, ...waiting], null, 2)}\n`);
   } else if (options.format === "csv") {
-    context.stdout(toCsv(readinessRows(matrix, scored), { bom: false }));
+    context.stdout(toCsv(readinessRows(matrix, scored, undefined, awaiting), { bom: false }));
   } else {
-    context.stdout(textTable(readinessRows(matrix, scored, percent)));
+    context.stdout(textTable(readinessRows(matrix, scored, percent, awaiting)));
   }
 }
 

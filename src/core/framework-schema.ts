@@ -5,7 +5,8 @@
 import { COMPETENCY_LABEL_MAX } from "./framework";
 import { z } from "zod";
 import type { Framework } from "./framework";
-import { STATUS_WORD } from "./vocabulary";
+import { RATING_RULES } from "./rating-sources";
+import { RATING_RULE_WORD, STATUS_WORD } from "./vocabulary";
 
 /** A message that says what was expected and what was found, e.g. "expected a whole number, found 2.5". */
 const expected = (what: string) => (issue: { input?: unknown }) =>
@@ -175,7 +176,19 @@ export const transferSchema = z
 
 export const scoringSchema = z
   .strictObject(
-    { ready: share, almost: share, minCoverage: share },
+    {
+      ready: share,
+      almost: share,
+      minCoverage: share,
+      ratingRule: z
+        .enum(RATING_RULES, {
+          error: expected(`a rating rule: ${RATING_RULES.map((r) => `"${r}"`).join(" or ")}`),
+        })
+        .optional()
+        .meta({
+          description: `Which ratings readiness counts: ${RATING_RULES.map((r) => `"${r}" (${RATING_RULE_WORD[r]})`).join(", ")}. Absent: "manager".`,
+        }),
+    },
     { error: expected("the readiness thresholds { ready, almost, minCoverage }") },
   )
   .meta({

@@ -13,6 +13,8 @@ export type SpecialisationId = string;
  * Where a fact comes from: a seed document (file name in shared/seeds) and its section, or derived (and from what).
  * Every fact of the bundled framework has one; in a team's own framework it is optional.
  */
+import type { RatingRule } from "./rating-sources";
+
 export type Source = { seed: string; section: string } | { derived: string };
 
 export interface ScalePoint {
@@ -116,6 +118,8 @@ export interface ScoringRules {
   almost: number;
   /** Coverage below this is Insufficient data, whatever the readiness. */
   minCoverage: number;
+  /** Which ratings readiness counts (src/core/rating-sources.ts); absent is the manager's. */
+  ratingRule?: RatingRule;
 }
 
 export interface Framework {

@@ -7,9 +7,18 @@ import { findLevel, findSpecialisation, findTrack } from "./career-matrix";
 import type { CompetencyId } from "./framework";
 import type { CareerMatrix } from "./matrix";
 import { listNames, nameKey, personKey } from "./names";
+import {
+  BLANK_SOURCE,
+  DEFAULT_RATING_RULE,
+  RATING_SOURCES,
+  type RatingRule,
+  type RatingSource,
+  ratingsByRule,
+} from "./rating-sources";
 import { scaleReader } from "./scale";
 import { shortText } from "./short-text";
 import type { Cell, PersonRatings, Problem, RatingsColumn, RatingsRead, Severity } from "./types";
+import { SOURCE_WORD } from "./vocabulary";
 
 export interface ReadRatingsOptions {
   /** Sheet or file name the problems point at. */
@@ -24,6 +33,8 @@ export interface ReadRatingsOptions {
    * saying how to convert them. Without this, text that reads as a rating counts silently, as CSV holds only text.
    */
   warnNumbersAsText?: boolean;
+  /** Which ratings readiness counts; the framework's (matrix.scoring.ratingRule) when absent. */
+  rule?: RatingRule;
 }
 
 /** The error values a formula can leave in a cell, as Excel and LibreOffice show them. */
@@ -31,7 +42,7 @@ const ERROR_VALUE = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|
 /** A date cell as the workbook reader gives it (ISO text). */
 const DATE_VALUE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-const FIELDS = ["person", "track", "level", "rater", "team", "specialisation"] as const;
+const FIELDS = ["person", "track", "level", "rater", "team", "source", "specialisation"] as const;
 type Field = (typeof FIELDS)[number];
 const FIELD_HEADER: Record<Field, string> = {
   person: "Person",
@@ -39,6 +50,7 @@ const FIELD_HEADER: Record<Field, string> = {
   level: "Level",
   rater: "Rater",
   team: "Team",
+  source: "Source",
   specialisation: "Specialisation",
 };
 const REQUIRED: Field[] = ["person", "track", "level"];
@@ -106,7 +118,7 @@ function readHeader(
         "warning",
         1,
         col,
-        `"${shortText(title)}" in ${ref} is neither a competency of the matrix nor Person, Track, Level, Rater, Team or Specialisation: its column is ignored. Check the spelling against the matrix.`,
+        `"${shortText(title)}" in ${ref} is neither a competency of the matrix nor Person, Track, Level, Rater, Team, Source or Specialisation: its column is ignored. Check the spelling against the matrix.`,
       );
       return;
     }
@@ -133,6 +145,7 @@ export function readRatings(
   options: ReadRatingsOptions = {},
 ): RatingsRead {
   const problems: Problem[] = [];
+  const rule = options.rule ?? matrix.scoring.ratingRule ?? DEFAULT_RATING_RULE;
   const report: Report = (severity, row1, col0, message) => {
     const problem: Problem = { severity, message, cell: cellRef(row1, col0), row: row1, column: col0 + 1 };
     if (options.sheet !== undefined) problem.sheet = options.sheet;
@@ -153,7 +166,7 @@ export function readRatings(
           ? `Row 1 has no headers: type Person, Track and Level, then one competency per column, above the ratings.`
           : `Row 1 lacks the ${missing.length === 1 ? "column" : "columns"} ${listNames(missing, missing.length, "and")}: add ${missing.length === 1 ? "it" : "them"} to the header row so ratings can be read.`,
     );
-    return { people: [], columns, problems };
+    return { people: [], rows: [], awaiting: [], rule, columns, problems };
   }
   if (fieldColumn.rater === undefined) {
     report(
@@ -187,6 +200,7 @@ export function readRatings(
     for (const l of t.levels) for (const n of [l.id, l.name, l.title]) levelsAnywhere.add(nameKey(n));
   const applies = new Map(matrix.tracks.map((t) => [t.id, new Set(t.competencies.map((c) => c.id))]));
   const firstRowOf = new Map<string, number>();
+  const reportedFirst = new Set<number>();
   // Thousands of rows repeat a handful of track and level names: match each distinct text once.
   const trackNamed = memo((name: string) => findTrack(matrix, name));
   const levelNamed = memo((key: string) => {
@@ -194,7 +208,7 @@ export function readRatings(
     const track = matrix.tracks.find((t) => t.id === trackId);
     return track && findLevel(track, name);
   });
-  const people: PersonRatings[] = [];
+  const rows: PersonRatings[] = [];
   const col = fieldColumn as Record<Field, number | undefined>;
 
   for (let i = 1; i < cells.length; i++) {
@@ -212,14 +226,45 @@ export function readRatings(
       );
       continue;
     }
-    const who = personKey(person);
+    let source: RatingSource = BLANK_SOURCE;
+    if (col.source !== undefined) {
+      const typed = text(row[col.source]);
+      const found =
+        typed === "" ? BLANK_SOURCE : RATING_SOURCES.find((s) => nameKey(SOURCE_WORD[s]) === nameKey(typed));
+      if (found === undefined) {
+        const ref = cellRef(row1, col.source);
+        report(
+          "error",
+          row1,
+          col.source,
+          `Source "${shortText(typed)}" in ${ref} for ${shortText(person)} is not a source of ratings: type ${listNames(
+            RATING_SOURCES.map((s) => SOURCE_WORD[s]),
+            3,
+          )} (blank is ${SOURCE_WORD[BLANK_SOURCE]}). The row is not counted until then.`,
+        );
+        continue;
+      }
+      source = found;
+    }
+    const rater = col.rater === undefined ? "" : text(row[col.rater]).replace(/\s+/g, " ");
+    const who = `${personKey(person)}\u0000${source}\u0000${personKey(rater)}`;
     const first = firstRowOf.get(who);
     if (first !== undefined) {
+      const by = rater === "" ? "" : ` by ${shortText(rater)}`;
+      const what = `${shortText(person)}'s ${SOURCE_WORD[source]} rating${by}`;
+      if (!reportedFirst.has(first))
+        report(
+          "error",
+          first,
+          personCol,
+          `${what} in row ${first} is given again in row ${row1}: only row ${first} is scored. Remove row ${row1} or merge it into row ${first}.`,
+        );
+      reportedFirst.add(first);
       report(
         "error",
         row1,
         personCol,
-        `${shortText(person)} appears again in ${cellRef(row1, personCol)} (first in row ${first}): only row ${first} is scored. Remove this row or merge it into row ${first}.`,
+        `${what} appears again in ${cellRef(row1, personCol)} (first in row ${first}): only row ${first} is scored. Remove this row or merge it into row ${first}.`,
       );
       continue;
     }
@@ -335,18 +380,62 @@ export function readRatings(
       person,
       track: track.id,
       level: level.id,
-      rater: col.rater === undefined ? "" : text(row[col.rater]).replace(/\s+/g, " "),
+      rater,
       team: col.team === undefined ? "" : text(row[col.team]).replace(/\s+/g, " "),
       row: row1,
+      source,
       ratings,
     };
     if (col.specialisation !== undefined) {
       const specialisation = readSpecialisation(matrix, track, person, row1, col.specialisation, row, report);
       if (specialisation !== undefined) read.specialisation = specialisation;
     }
-    people.push(read);
+    rows.push(read);
   }
-  return { people, columns, problems };
+  const { people, awaiting } = peopleByRule(rows, rule, matrix, col.track as number, report);
+  return { people, rows, awaiting, rule, columns, problems };
+}
+
+/**
+ * One entry per person from their rows. Rows of one name on different tracks are two people the sheet cannot tell
+ * apart (the formulas find a person by name and source): the rows on the first track (the manager's where given)
+ * count, every row of the name gets a problem saying how to tell them apart, and nothing is merged.
+ */
+function peopleByRule(
+  rows: PersonRatings[],
+  rule: RatingRule,
+  matrix: CareerMatrix,
+  trackCol: number,
+  report: Report,
+): { people: PersonRatings[]; awaiting: PersonRatings[] } {
+  const byPerson = new Map<string, PersonRatings[]>();
+  for (const r of rows) {
+    const key = personKey(r.person);
+    const list = byPerson.get(key);
+    if (list) list.push(r);
+    else byPerson.set(key, [r]);
+  }
+  const people: PersonRatings[] = [];
+  const awaiting: PersonRatings[] = [];
+  const trackName = (id: string) => matrix.tracks.find((t) => t.id === id)?.name ?? id;
+  for (const all of byPerson.values()) {
+    const kept = (all.find((r) => r.source === "manager") ?? all[0]).track;
+    const mine = all.filter((r) => r.track === kept);
+    if (mine.length < all.length) {
+      const where = all.map((r) => `row ${r.row} (${trackName(r.track)})`);
+      for (const r of all)
+        report(
+          r.track === kept ? "warning" : "error",
+          r.row,
+          trackCol,
+          `${shortText(r.person)} is on two tracks: ${listNames(where, 6, "and")}. If they are two people, add something to one name (such as "${shortText(r.person)} (${trackName(r.track)})") on all of that person's rows; if one person, correct the track.${r.track === kept ? "" : ` Row ${r.row} is not counted until then.`}`,
+        );
+    }
+    const chosen = ratingsByRule(mine, rule);
+    if (chosen) people.push(chosen);
+    else awaiting.push(mine[0]);
+  }
+  return { people, awaiting };
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Results of reading and scoring ratings: the vocabulary shared by sheets, hosts, the task pane and the CLI. */
 import type { AreaId, CompetencyId, LevelId, SpecialisationId, TrackId } from "./framework";
 import type { MatrixExpectation } from "./matrix";
+import type { RatingRule, RatingSource } from "./rating-sources";
 
 /** A cell as any host reads it. */
 export type Cell = string | number | boolean | null;
@@ -30,6 +31,8 @@ export interface PersonRatings {
   specialisation?: SpecialisationId;
   /** 1-based row of the person in the table read (for pointing back at it). */
   row: number;
+  /** Who gave these ratings; absent is the manager (a table without a Source column). */
+  source?: RatingSource;
   /** Assessed competencies only; a blank cell is not assessed. */
   ratings: Partial<Record<CompetencyId, number>>;
 }
@@ -42,7 +45,13 @@ export interface RatingsColumn {
 }
 
 export interface RatingsRead {
+  /** One per person: the ratings readiness counts under `rule`, at the manager's row. */
   people: PersonRatings[];
+  /** Every row read, each with its source: self and peer rows too. */
+  rows: PersonRatings[];
+  /** People with rows but no manager rating yet (their first row): they get no readiness until one is typed. */
+  awaiting: PersonRatings[];
+  rule: RatingRule;
   columns: RatingsColumn[];
   problems: Problem[];
 }

@@ -3,6 +3,7 @@
  * from here, so a status, a level or a rater flag reads the same wherever it appears. The README's glossary explains
  * each of them.
  */
+import type { RatingRule, RatingSource } from "./rating-sources";
 import type { RaterCalibration, ReadinessStatus } from "./types";
 
 type RaterFlag = NonNullable<RaterCalibration["flag"]>;
@@ -14,6 +15,27 @@ export const STATUS_WORD: Readonly<Record<ReadinessStatus, string>> = {
   "not-yet": "Not yet",
   insufficient: "Insufficient data",
 };
+
+/** Said instead of a readiness for a person who has ratings but none from their manager: not a readiness of 0. */
+export const NO_MANAGER_RATING = "No manager rating yet";
+
+/** Who gave a rating, as the Ratings sheet's Source column and its drop-down spell it. */
+export const SOURCE_WORD: Readonly<Record<RatingSource, string>> = {
+  self: "Self",
+  manager: "Manager",
+  peer: "Peer",
+};
+
+/** Which ratings readiness counts, as every sheet that uses it states it. */
+export const RATING_RULE_WORD: Readonly<Record<RatingRule, string>> = {
+  manager: "the manager's rating",
+  "manager-and-peers": "the mean of the manager's and the peers' ratings",
+};
+
+/** The sentence every sheet and result that shows a readiness carries. */
+export function ratingRuleNote(rule: RatingRule): string {
+  return `Readiness counts ${RATING_RULE_WORD[rule]}; self ratings are compared on the Agreement sheet.`;
+}
 
 /** Best first; Insufficient data last, since it is not a judgement. */
 export const STATUS_ORDER: readonly ReadinessStatus[] = ["ready", "almost", "not-yet", "insufficient"];

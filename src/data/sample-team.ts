@@ -7,14 +7,25 @@ import type { Framework } from "../core/framework";
 import { FrameworkError, type JsonProblem, zodProblems } from "../core/load-framework";
 import type { PersonRatings } from "../core/types";
 
-/** A person as the Ratings sheet shows them; the sheet row is assigned when the sheet is written. */
-export type SamplePerson = Omit<PersonRatings, "row">;
+/** Ratings by competency id. */
+export type SampleRatings = Record<string, number>;
+
+/**
+ * A person as the Ratings sheet shows them (the sheet row is assigned when the sheet is written): `ratings` are
+ * their manager's (`rater`); most people also rated themselves, and some were rated by peers.
+ */
+export type SamplePerson = Omit<PersonRatings, "row" | "source"> & {
+  self?: SampleRatings;
+  peers?: { rater: string; ratings: SampleRatings }[];
+};
 
 export interface SampleTeam {
   people: SamplePerson[];
 }
 
 const text = z.string().trim().min(1, { error: "expected a non-empty text" });
+
+const ratings = z.record(z.string(), z.number().int({ error: "expected a whole scale value" }));
 
 export const sampleTeamSchema = z.strictObject({
   people: z
@@ -26,7 +37,9 @@ export const sampleTeamSchema = z.strictObject({
         rater: text,
         team: text,
         specialisation: text.optional(),
-        ratings: z.record(z.string(), z.number().int({ error: "expected a whole scale value" })),
+        ratings,
+        self: ratings.optional(),
+        peers: z.array(z.strictObject({ rater: text, ratings })).optional(),
       }),
     )
     .min(1, { error: "expected at least one person" }),
@@ -74,18 +87,27 @@ function referenceProblems(team: SampleTeam, framework: Framework): JsonProblem[
           message: `expected a specialisation of the ${track.name} track (${offered.map((s) => s.id).join(", ") || "none"}), found '${person.specialisation}'`,
         });
     }
-    for (const [competencyId, rating] of Object.entries(person.ratings)) {
-      const path = `${at}.ratings.${competencyId}`;
-      const competency = framework.competencies.find((c) => c.id === competencyId);
-      if (competency === undefined || !competency.tracks.includes(track.id)) {
-        problems.push({
-          path,
-          message: `expected a competency of the ${track.name} track, found '${competencyId}'`,
-        });
-      } else if (rating === undefined || !scale.includes(rating)) {
-        problems.push({ path, message: `expected a scale value (${scale.join(", ")}), found ${rating}` });
+    const given: [string, SampleRatings][] = [
+      [`${at}.ratings`, person.ratings as SampleRatings],
+      ...(person.self ? [[`${at}.self`, person.self] as [string, SampleRatings]] : []),
+      ...(person.peers ?? []).map((peer, k): [string, SampleRatings] => [
+        `${at}.peers[${k}].ratings`,
+        peer.ratings,
+      ]),
+    ];
+    for (const [where, ratings] of given)
+      for (const [competencyId, rating] of Object.entries(ratings)) {
+        const path = `${where}.${competencyId}`;
+        const competency = framework.competencies.find((c) => c.id === competencyId);
+        if (competency === undefined || !competency.tracks.includes(track.id)) {
+          problems.push({
+            path,
+            message: `expected a competency of the ${track.name} track, found '${competencyId}'`,
+          });
+        } else if (rating === undefined || !scale.includes(rating)) {
+          problems.push({ path, message: `expected a scale value (${scale.join(", ")}), found ${rating}` });
+        }
       }
-    }
   });
   return problems;
 }

@@ -1,8 +1,8 @@
 /** Core results as plain rows of cells: what a CSV export or a quick table on stdout shows. */
 import type { Area } from "../core/framework";
 import type { CareerMatrix } from "../core/matrix";
-import type { Cell, Heatmap, LevelComparison, PersonReadiness } from "../core/types";
-import { STATUS_WORD } from "../core/vocabulary";
+import type { Cell, Heatmap, LevelComparison, PersonRatings, PersonReadiness } from "../core/types";
+import { NO_MANAGER_RATING, STATUS_WORD } from "../core/vocabulary";
 
 /** Header row of column labels (prefixed by their group when there is one), then one row per heatmap row. */
 export function heatmapRows(heatmap: Heatmap): Cell[][] {
@@ -50,6 +50,7 @@ export function readinessRows(
   matrix: CareerMatrix,
   scored: PersonReadiness[],
   format: (share: number) => Cell = (share) => share,
+  awaiting: readonly PersonRatings[] = [],
 ): Cell[][] {
   const header: Cell[] = [
     "Person",
@@ -91,6 +92,26 @@ export function readinessRows(
         fork ? format(fork.readiness) : null,
         fork ? STATUS_TEXT[fork.status] : null,
         levelName(highestReady),
+      ];
+    }),
+    // Rated, but not by their manager: no readiness yet, and said so rather than shown as 0.
+    ...awaiting.map((person): Cell[] => {
+      const track = tracks.get(person.track);
+      return [
+        person.person,
+        track?.name ?? person.track,
+        track?.levels.find((level) => level.id === person.level)?.name ?? person.level,
+        person.team || null,
+        null,
+        null,
+        NO_MANAGER_RATING,
+        null,
+        null,
+        NO_MANAGER_RATING,
+        null,
+        null,
+        null,
+        null,
       ];
     }),
   ];

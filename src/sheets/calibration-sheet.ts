@@ -3,9 +3,10 @@
  * others (with the reason, so nobody is flagged by a colour alone) and people who stand apart from their rater's
  * pattern. Values as scored: these are judgements over the whole team, re-run Score ratings after changes.
  */
+import { DEFAULT_RATING_RULE } from "../core/rating-sources";
 import type { CareerMatrix } from "../core/matrix";
 import type { Calibration } from "../core/types";
-import { ACTION_WORD, RATER_FLAG_WORD } from "../core/vocabulary";
+import { ACTION_WORD, RATER_FLAG_WORD, ratingRuleNote } from "../core/vocabulary";
 import { rangeA1 } from "./a1";
 import { HEADER, NOTE, TITLE } from "./palette";
 import type { SheetSpec, SpecCell, StyledRange } from "./spec";
@@ -23,7 +24,8 @@ export function calibrationSheetSpec(
   const cells: SpecCell[][] = [
     ["Calibration"],
     [
-      `As scored: ${ACTION_WORD.score} again after changing ratings. Flags need enough people and a clear difference.`,
+      `As scored: ${ACTION_WORD.score} again after changing ratings. Flags need enough people and a clear difference. ` +
+        ratingRuleNote(DEFAULT_RATING_RULE),
     ],
     [],
   ];

@@ -3,6 +3,8 @@
  * next level as a live formula over the Ratings sheet, coloured on a diverging scale centred at 0, with a mean gap per
  * area at the end of the row. The expectations the formulas use sit in a block below the people.
  */
+import { DEFAULT_RATING_RULE } from "../core/rating-sources";
+import { ratingRuleNote } from "../core/vocabulary";
 import { areaHeatmap, competencyHeatmap, type GapAgainst, NO_TEAM } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { PersonReadiness } from "../core/types";
@@ -96,7 +98,8 @@ export function competencyHeatmapSheetSpec(
     [heatmap.title],
     [
       `Rating − expectation at each person's ${against} level, live over the Ratings sheet: ` +
-        "below 0 (red) falls short, 0 meets, above 0 (blue) exceeds. Blank: not assessed or not expected.",
+        "below 0 (red) falls short, 0 meets, above 0 (blue) exceeds. Blank: not assessed or not expected. " +
+        ratingRuleNote(DEFAULT_RATING_RULE),
     ],
     groupRow,
     [

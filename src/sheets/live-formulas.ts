@@ -15,6 +15,7 @@
 import { competencyWeights, countsFor, specialisationFor } from "../core/career-matrix";
 import type { CareerMatrix } from "../core/matrix";
 import { nameKey } from "../core/names";
+import { SOURCE_WORD } from "../core/vocabulary";
 import type { Cell, PersonRatings, RatingsColumn } from "../core/types";
 import { columnLetter, rangeA1, sheetRef } from "./a1";
 import { GROUP, NOTE } from "./palette";
@@ -27,6 +28,8 @@ export interface RatingsLayout {
   values: Cell[][];
   /** 0-based column of Person. */
   person: number;
+  /** 0-based column of Source; absent on a sheet without one (every row is then the manager's). */
+  source?: number;
   /** Competency columns, as the core read them. */
   columns: RatingsColumn[];
 }
@@ -34,8 +37,17 @@ export interface RatingsLayout {
 export function ratingsLayout(sheet: string, values: Cell[][], columns: RatingsColumn[]): RatingsLayout {
   const header = (values[0] ?? []).map((c) => nameKey(c === null ? "" : String(c)));
   const person = header.indexOf("person");
-  return { sheet, values, person: person < 0 ? 0 : person, columns };
+  const source = header.indexOf("source");
+  const layout: RatingsLayout = { sheet, values, person: person < 0 ? 0 : person, columns };
+  if (source >= 0) layout.source = source;
+  return layout;
 }
+
+/**
+ * Rows below the last one read that a person's search by name and source still covers, for people typed after the
+ * formulas were written (a search by name alone covers the whole column).
+ */
+const ROWS_TYPED_LATER = 1000;
 
 /** Where a sheet with live formulas shows that the Ratings columns changed since it was written: under its title. */
 export const COLUMNS_CHECK_CELL = "A3";
@@ -117,19 +129,79 @@ export class LiveFormulas {
     this.last = Math.max(...ratings.columns.map((c) => c.column));
   }
 
-  /** =IFERROR(MATCH($A5,Ratings!$A:$A,0),"") */
+  /**
+   * The row of a person's manager rating: the first row with their name whose Source is Manager or blank, as the core
+   * reads the sheet. Found by name first (=MATCH($A5,Ratings!$A:$A,0)), which is the manager's row unless a self or
+   * peer row comes first; only then is the name searched together with the source.
+   */
   ratingsRow(personCell: string): string {
     const r = this.ratings;
-    return `IFERROR(MATCH(${personCell},${sheetRef(r.sheet)}${span(r.person, r.person)},0),"")`;
+    const sheet = sheetRef(r.sheet);
+    const byName = `MATCH(${personCell},${sheet}${span(r.person, r.person)},0)`;
+    if (r.source === undefined) return `IFERROR(${byName},"")`;
+    const sourceAt = `INDEX(${sheet}${span(r.source, r.source)},${byName})`;
+    const end = r.values.length + ROWS_TYPED_LATER;
+    const names = `${sheet}${absolute(rangeA1(0, r.person, end - 1, r.person))}`;
+    const sources = `${sheet}${absolute(rangeA1(0, r.source, end - 1, r.source))}`;
+    const bySource = `MATCH(1,INDEX((${names}=${personCell})*((${sources}=${quoted(SOURCE_WORD.manager)})+(${sources}="")),0),0)`;
+    return `IFERROR(IF(OR(${sourceAt}=${quoted(SOURCE_WORD.manager)},${sourceAt}=""),${byName},${bySource}),"")`;
   }
 
-  /** What that MATCH finds: the first row whose Person is the same text, ignoring case. */
+  /**
+   * The row of a person's self rating: the first row with their name whose Source is Self; blank when none (or the
+   * sheet has no Source column).
+   */
+  selfRow(personCell: string): string {
+    const r = this.ratings;
+    if (r.source === undefined) return `""`;
+    const sheet = sheetRef(r.sheet);
+    const end = r.values.length + ROWS_TYPED_LATER;
+    const names = `${sheet}${absolute(rangeA1(0, r.person, end - 1, r.person))}`;
+    const sources = `${sheet}${absolute(rangeA1(0, r.source, end - 1, r.source))}`;
+    return `IFERROR(MATCH(1,INDEX((${names}=${personCell})*(${sources}=${quoted(SOURCE_WORD.self)}),0),0),"")`;
+  }
+
+  /**
+   * Self − manager in one Ratings column, blank unless both rated it on the scale. The row cells hold selfRow and
+   * ratingsRow.
+   */
+  agreement(selfRowCell: string, managerRowCell: string, column: number): string {
+    const at = (row: string) => `INDEX(${sheetRef(this.ratings.sheet)}${span(column, column, "")},${row})`;
+    const [self, manager] = [at(selfRowCell), at(managerRowCell)];
+    return this.checked(
+      `IF(OR(${selfRowCell}="",${managerRowCell}=""),"",IF(${this.rated(self)}*${this.rated(manager)}=1,${self}-${manager},""))`,
+    );
+  }
+
+  /** The Ratings columns the formulas cover, first to last, 0-based: competencies and anything typed between them. */
+  get span(): { first: number; last: number } {
+    return { first: this.first, last: this.last };
+  }
+
+  /**
+   * The check cell's formula for a sheet that carries its own copy of the Ratings headers over the span, in 0-based
+   * row `row` from 0-based column `left`: blank while they are those now on the Ratings sheet.
+   */
+  columnsCheck(row: number, left: number): SpecCell {
+    const copied = absolute(rangeA1(row, left, row, left + this.last - this.first));
+    const now = `${sheetRef(this.ratings.sheet)}${absolute(rangeA1(0, this.first, 0, this.last))}`;
+    return {
+      f: `=IF(IFERROR(SUMPRODUCT((${now}<>${copied})*1),1)=0,"",${quoted(COLUMNS_CHANGED)})`,
+      v: "",
+    };
+  }
+
+  /** What that formula finds: the first row with the same name, ignoring case, whose source is Manager or blank. */
   ratingsRowValue(person: string): number | null {
     if (!this.rowOfPerson) {
       this.rowOfPerson = new Map();
       const r = this.ratings;
-      for (let i = r.values.length - 1; i > 0; i--)
-        this.rowOfPerson.set(text(r.values[i]?.[r.person]).toLowerCase(), i + 1);
+      const manager = nameKey(SOURCE_WORD.manager);
+      for (let i = r.values.length - 1; i > 0; i--) {
+        const source = r.source === undefined ? "" : nameKey(text(r.values[i]?.[r.source]).trim());
+        if (source === "" || source === manager)
+          this.rowOfPerson.set(text(r.values[i]?.[r.person]).toLowerCase(), i + 1);
+      }
     }
     return this.rowOfPerson.get(person.toLowerCase()) ?? null;
   }

@@ -10,6 +10,8 @@
  * the same command, and hosts build a new sheet under a temporary name first: a formula pointing at a sheet created
  * in the same write would end as #REF!.
  */
+import { DEFAULT_RATING_RULE } from "../core/rating-sources";
+import { ratingRuleNote } from "../core/vocabulary";
 import { distributions, raterLabel, sessionStatus, teamLabel } from "../core/distributions";
 import { EXCEL_MAX_CELL_CHARACTERS } from "../core/excel-limits";
 import type { ScoringRules } from "../core/framework";
@@ -120,7 +122,8 @@ export function nineBoxSheetSpec(
     ["9-box and distributions"],
     [
       "Updates as ratings are typed on the Ratings sheet: counts, shares and statuses follow every rating. Names in the boxes as scored " +
-        "(Score ratings or Refresh heatmaps redraws them). Type other thresholds below for this session.",
+        "(Score ratings or Refresh heatmaps redraws them). Type other thresholds below for this session. " +
+        ratingRuleNote(DEFAULT_RATING_RULE),
     ],
     [],
     ["Session thresholds"],

@@ -1,5 +1,6 @@
 /**
- * The Ratings sheet: one row per person, Person / Track / Level / Rater / Team, then a rating per competency. It is
+ * The Ratings sheet: one row per person and source of ratings (Self, Manager, Peer; blank is Manager), Person / Track /
+ * Level / Rater / Team / Source, then a rating per competency. It is
  * rebuilt from what is on the sheet, never from scratch: every row and cell typed is kept (columns the add-in does not
  * know move to the end, untouched), new people and new competencies are added.
  */
@@ -7,7 +8,9 @@ import { findLevel, findSpecialisation, findTrack } from "../core/career-matrix"
 import type { CompetencyId } from "../core/framework";
 import type { CareerMatrix, MatrixCompetency } from "../core/matrix";
 import { nameKey, personKey } from "../core/names";
+import { BLANK_SOURCE, RATING_SOURCES, type RatingSource } from "../core/rating-sources";
 import type { Cell } from "../core/types";
+import { SOURCE_WORD } from "../core/vocabulary";
 import { columnLetter, rangeA1 } from "./a1";
 import { HEADER } from "./palette";
 import type { SheetSpec } from "./spec";
@@ -15,15 +18,22 @@ import type { SheetSpec } from "./spec";
 import { RATINGS_KEY } from "./sheet-keys";
 export { RATINGS_KEY };
 export const RATINGS_NAME = "Ratings";
-export const RATINGS_FIELDS = ["Person", "Track", "Level", "Rater", "Team"] as const;
-/** The column after Team where the framework has specialisations: blank is none. */
+export const RATINGS_FIELDS = ["Person", "Track", "Level", "Rater", "Team", "Source"] as const;
+/** The column after Source where the framework has specialisations: blank is none. */
 export const SPECIALISATION_FIELD = "Specialisation";
+/** 0-based column of Source on a sheet this module writes. */
+export const SOURCE_COLUMN = RATINGS_FIELDS.indexOf("Source");
 
-/** The fields before the ratings: Person to Team, then Specialisation where the framework offers any. */
+/** The fields before the ratings: Person to Source, then Specialisation where the framework offers any. */
 export function ratingsFields(matrix: CareerMatrix): string[] {
   return (matrix.specialisations ?? []).length > 0
     ? [...RATINGS_FIELDS, SPECIALISATION_FIELD]
     : [...RATINGS_FIELDS];
+}
+
+/** 0-based column of the first rating on a sheet this module writes: right after the fields. */
+export function firstRatingColumn(matrix: CareerMatrix): number {
+  return ratingsFields(matrix).length;
 }
 /** Room below the last person where the drop-downs already apply, for people typed by hand. */
 const ROOM_FOR_PEOPLE = 200;
@@ -36,6 +46,8 @@ export interface NewPerson {
   level: string;
   rater?: string;
   team?: string;
+  /** Who rates on this row; blank (Manager) when absent. */
+  source?: RatingSource;
   /** Specialisation id or name. */
   specialisation?: string;
 }
@@ -112,17 +124,24 @@ export function ratingsSheetSpec(
     competencyAt.forEach((id, column) => (out[competencyColumn.get(id) as number] = row[column] ?? null));
     kept.forEach((column, i) => (out[firstKept + i] = row[column] ?? null));
     rows.push(trimRow(out));
-    if (text(out[0]) !== "") present.add(personKey(text(out[0])));
+    if (text(out[0]) !== "") present.add(rowKey(text(out[0]), text(out[SOURCE_COLUMN])));
   }
   while (rows.length > 1 && rows[rows.length - 1].length === 0) rows.pop();
 
   const added: string[] = [];
   const skipped: RatingsSheet["skipped"] = [];
   for (const person of add) {
-    const key = personKey(person.person);
-    if (key === "") continue;
+    if (personKey(person.person) === "") continue;
+    const key = rowKey(person.person, person.source === undefined ? "" : SOURCE_WORD[person.source]);
     if (present.has(key)) {
-      skipped.push({ person: person.person, reason: `${person.person} is already on the ${name} sheet.` });
+      const source = SOURCE_WORD[person.source ?? BLANK_SOURCE];
+      skipped.push({
+        person: person.person,
+        reason:
+          source === SOURCE_WORD[BLANK_SOURCE]
+            ? `${person.person} is already on the ${name} sheet.`
+            : `${person.person} already has a ${source} row on the ${name} sheet.`,
+      });
       continue;
     }
     present.add(key);
@@ -134,9 +153,11 @@ export function ratingsSheetSpec(
       level?.name ?? person.level,
       person.rater ?? null,
       person.team ?? null,
+      person.source === undefined ? null : SOURCE_WORD[person.source],
     ];
     if (fields.length > RATINGS_FIELDS.length && person.specialisation !== undefined)
-      row.push(findSpecialisation(matrix, person.specialisation)?.name ?? person.specialisation);
+      row[RATINGS_FIELDS.length] =
+        findSpecialisation(matrix, person.specialisation)?.name ?? person.specialisation;
     rows.push(trimRow(row));
     added.push(person.person.trim());
   }
@@ -156,6 +177,11 @@ export function ratingsSheetSpec(
       error: "Pick a level from the list.",
     },
   ];
+  validations.push({
+    range: rangeA1(1, SOURCE_COLUMN, lastRow, SOURCE_COLUMN),
+    list: RATING_SOURCES.map((s) => SOURCE_WORD[s]),
+    error: `A source is ${RATING_SOURCES.map((s) => SOURCE_WORD[s]).join(", ")}, or blank for ${SOURCE_WORD[BLANK_SOURCE]}.`,
+  });
   const specialisations = matrix.specialisations ?? [];
   if (fields.length > RATINGS_FIELDS.length)
     validations.push({
@@ -193,6 +219,7 @@ export function ratingsSheetSpec(
         16,
         18,
         16,
+        11,
         ...fields.slice(RATINGS_FIELDS.length).map(() => 18),
         ...order.map(() => 13),
         ...kept.map(() => 14),
@@ -214,6 +241,11 @@ export function ratingCompetencies(matrix: CareerMatrix): MatrixCompetency[] {
     for (const c of track.competencies) if (!seen.has(c.id)) seen.set(c.id, c);
   const areaOrder = new Map(matrix.areas.map((a, i) => [a.id, i]));
   return [...seen.values()].sort((x, y) => (areaOrder.get(x.area) ?? 0) - (areaOrder.get(y.area) ?? 0));
+}
+
+/** A person's row for one source: a blank source is the manager's, as the core reads it. */
+function rowKey(person: string, source: string): string {
+  return `${personKey(person)}|${nameKey(source === "" ? SOURCE_WORD[BLANK_SOURCE] : source)}`;
 }
 
 function trimRow(row: Cell[]): Cell[] {

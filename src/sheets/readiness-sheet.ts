@@ -7,7 +7,10 @@
 import { levelWithGrade } from "../core/career-matrix";
 import { NO_TEAM, readinessHeatmap } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
-import type { PersonReadiness } from "../core/types";
+import { DEFAULT_RATING_RULE } from "../core/rating-sources";
+import { scorePerson } from "../core/readiness";
+import type { PersonRatings, PersonReadiness } from "../core/types";
+import { NO_MANAGER_RATING, ratingRuleNote } from "../core/vocabulary";
 import { columnLetter, rangeA1 } from "./a1";
 import {
   blockStyles,
@@ -40,12 +43,19 @@ export const READINESS_FIELDS = [
 export const READINESS_FORK_FIELDS = ["Or next", "Its readiness", "Its status"] as const;
 const FIRST_LEVEL = READINESS_FIELDS.length;
 
+/**
+ * `awaiting`: people with ratings but none from their manager; they get a row with the same formulas, which say
+ * "No manager rating yet" until their manager's row is typed, then score at once.
+ */
 export function readinessSheetSpec(
   matrix: CareerMatrix,
-  scored: PersonReadiness[],
+  scoredPeople: PersonReadiness[],
   live: LiveFormulas,
   name = READINESS_NAME,
+  awaiting: PersonRatings[] = [],
 ): SheetSpec {
+  const unrated = new Set(awaiting.map((p) => p.person));
+  const scored = [...scoredPeople, ...awaiting.map((p) => scorePerson(matrix, p))];
   const heatmap = readinessHeatmap(matrix, scored);
   const levels = heatmap.columns;
   const fork0 = FIRST_LEVEL + levels.length;
@@ -70,7 +80,8 @@ export function readinessSheetSpec(
     ["Readiness by level"],
     [
       `Updates as ratings are typed on the Ratings sheet. ${STATUS_LABEL.ready} ≥ ${percent(ready)}, ${STATUS_LABEL.almost} ≥ ${percent(almost)}; ` +
-        `${STATUS_LABEL.insufficient} below ${percent(minCoverage)} of the next level's competencies assessed.`,
+        `${STATUS_LABEL.insufficient} below ${percent(minCoverage)} of the next level's competencies assessed. ` +
+        ratingRuleNote(DEFAULT_RATING_RULE),
     ],
     [block.columnsCheck],
     [
@@ -96,33 +107,36 @@ export function readinessSheetSpec(
     const nextCell = `$${columnLetter(nextKey)}${row}`;
     const forkCell = `$${columnLetter(forkKey)}${row}`;
 
+    const waiting = unrated.has(person.person);
+    const value = (v: number | string | undefined): number | string => (waiting ? "" : (v ?? ""));
     // Every level column holds the same formula for everyone; a level not on the person's track shows blank.
     const levelCells: SpecCell[] = levels.map((column, c) => ({
       f: `=${live.readiness(block, ratingsRow, `${trackCell}&${quoted(`|${column.key}`)}`, trackCell)}`,
-      v: heatmap.values[i][c] ?? "",
+      v: value(heatmap.values[i][c] ?? ""),
     }));
     const next = s.next;
     // Where the paths fork (a Senior), the other next level: Engineering Manager.
     const fork = s.nextLevels.find((l) => l !== next);
+    const status = (formula: string, v: string) => ({
+      f: `=IF(${ratingsRow}="",${quoted(NO_MANAGER_RATING)},${formula})`,
+      v: waiting ? NO_MANAGER_RATING : v,
+    });
     cells.push([
       personCell,
       person.team === "" ? NO_TEAM : person.team,
       track?.name ?? person.track,
       levelName(person.level),
       levelName(next?.level),
-      { f: `=${live.readiness(block, ratingsRow, nextCell, trackCell)}`, v: next?.readiness ?? "" },
-      { f: `=${live.coverage(block, ratingsRow, nextCell)}`, v: next?.coverage ?? "" },
-      {
-        f: `=${statusFormula(`F${row}`, `G${row}`, matrix.scoring)}`,
-        v: next ? STATUS_LABEL[next.status] : "",
-      },
+      { f: `=${live.readiness(block, ratingsRow, nextCell, trackCell)}`, v: value(next?.readiness) },
+      { f: `=${live.coverage(block, ratingsRow, nextCell)}`, v: value(next?.coverage) },
+      status(statusFormula(`F${row}`, `G${row}`, matrix.scoring), next ? STATUS_LABEL[next.status] : ""),
       ...levelCells,
       levelName(fork?.level),
-      { f: `=${live.readiness(block, ratingsRow, forkCell, trackCell)}`, v: fork?.readiness ?? "" },
-      {
-        f: `=${statusFormula(`${forkReadiness}${row}`, live.coverage(block, ratingsRow, forkCell), matrix.scoring)}`,
-        v: fork ? STATUS_LABEL[fork.status] : "",
-      },
+      { f: `=${live.readiness(block, ratingsRow, forkCell, trackCell)}`, v: value(fork?.readiness) },
+      status(
+        statusFormula(`${forkReadiness}${row}`, live.coverage(block, ratingsRow, forkCell), matrix.scoring),
+        fork ? STATUS_LABEL[fork.status] : "",
+      ),
       personTrackKey(matrix, person),
       next ? personExpectationsKey(matrix, person, next.level) : null,
       fork ? personExpectationsKey(matrix, person, fork.level) : null,

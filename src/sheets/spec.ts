@@ -44,6 +44,7 @@ export type SheetKind =
   | "ratings"
   | "expectations"
   | "readiness-heatmap"
+  | "agreement-heatmap"
   | "competency-heatmap"
   | "team-summary"
   | "calibration"

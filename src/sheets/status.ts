@@ -1,7 +1,7 @@
 /** How a readiness status reads on a sheet, and the fill that goes with the words. */
 import { READINESS_TOLERANCE } from "../core/readiness";
 import type { ReadinessStatus } from "../core/types";
-import { STATUS_ORDER, STATUS_WORD } from "../core/vocabulary";
+import { NO_MANAGER_RATING, STATUS_ORDER, STATUS_WORD } from "../core/vocabulary";
 import type { ConditionalFormat } from "./spec";
 
 /** The words are the vocabulary's; these names stay for the modules that read statuses from here. */
@@ -17,12 +17,17 @@ export const STATUS_FILL: Readonly<Record<ReadinessStatus, string>> = {
 
 /** Fills status cells by their text, so the colour follows a live formula. */
 export function statusFormats(range: string): ConditionalFormat[] {
-  return STATUS_ORDER.map((status) => ({
+  const fills: [string, string][] = [
+    ...STATUS_ORDER.map((status): [string, string] => [STATUS_LABEL[status], STATUS_FILL[status]]),
+    // Not a judgement either: grey, as Insufficient data.
+    [NO_MANAGER_RATING, STATUS_FILL.insufficient],
+  ];
+  return fills.map(([word, fill]) => ({
     kind: "cellValue",
     range,
     operator: "equal",
-    formula1: `="${STATUS_LABEL[status]}"`,
-    fill: STATUS_FILL[status],
+    formula1: `="${word}"`,
+    fill,
   }));
 }
 

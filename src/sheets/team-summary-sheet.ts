@@ -3,6 +3,8 @@
  * competency at the current level. Values as scored: a summary formula over the heatmap sheets would refer to
  * sheets replaced in the same write (and end as #REF!), so this sheet is refreshed by scoring, not live.
  */
+import { DEFAULT_RATING_RULE } from "../core/rating-sources";
+import { ratingRuleNote } from "../core/vocabulary";
 import { competencyHeatmap, teamHeatmap } from "../core/heatmaps";
 import type { CareerMatrix } from "../core/matrix";
 import type { Cell, PersonReadiness, ReadinessStatus } from "../core/types";
@@ -38,7 +40,8 @@ export function teamSummarySheetSpec(
   const cells: Cell[][] = [
     ["Team summary"],
     [
-      "People by next-level status, and each team's mean gap at the current level. As scored: score again after changes.",
+      "People by next-level status, and each team's mean gap at the current level. As scored: score again after changes. " +
+        ratingRuleNote(DEFAULT_RATING_RULE),
     ],
     [],
     [

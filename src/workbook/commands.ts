@@ -7,12 +7,15 @@ import { careerMatrixFromFramework, findTrack } from "../core/career-matrix";
 import { type LevelRef, compareLevels } from "../core/comparison";
 import type { Framework, TrackId } from "../core/framework";
 import type { CareerMatrix } from "../core/matrix";
+import { DEFAULT_RATING_RULE, type RatingRule } from "../core/rating-sources";
 import { readRatings } from "../core/ratings";
+import { RATING_RULE_WORD } from "../core/vocabulary";
 import { scoreTeam } from "../core/readiness";
 import type {
   Calibration,
   Cell,
   LevelComparison,
+  PersonRatings,
   PersonReadiness,
   Problem,
   StatusCounts,
@@ -165,6 +168,10 @@ export interface ScoreResult {
   skipped: SkippedRow[];
   /** Scored people with at least one rating. */
   rated: number;
+  /** People with ratings but none from their manager: no readiness yet (the Readiness sheet says so). */
+  awaiting: PersonRatings[];
+  /** Which ratings readiness counts. */
+  rule: RatingRule;
   /** The Ratings sheet's name as its tab reads, to tell its problems from the matrix sheets'. */
   ratingsSheet?: string;
 }
@@ -224,6 +231,8 @@ async function scoreAndWrite(
         rows: 0,
         skipped: [],
         rated: 0,
+        awaiting: [],
+        rule: DEFAULT_RATING_RULE,
       };
       const nothing = (result: ScoreResult) => ({ specs: [], result });
       if (onlyIfScored && !owned.some((o) => o.key === READINESS_KEY)) {
@@ -244,11 +253,19 @@ async function scoreAndWrite(
       const { matrix, problems } = editedMatrix(careerMatrixFromFramework(framework), reads);
       const scoring = score(matrix, ratings.values, ratings.name);
       problems.push(...scoring.problems);
+      const framed = matrix.scoring.ratingRule ?? DEFAULT_RATING_RULE;
+      if (framed !== DEFAULT_RATING_RULE)
+        problems.push({
+          severity: "warning",
+          message: `The framework counts ${RATING_RULE_WORD[framed]} for readiness, but the workbook's sheets, which update as ratings are typed, count ${RATING_RULE_WORD[DEFAULT_RATING_RULE]}. For the framework's rule, score the Ratings sheet from the command line (career-matrix score --ratings).`,
+        });
       const nineBoxSheet = reads.find((r) => r.key === NINE_BOX_KEY);
       const typed = readSessionSettings(nineBoxSheet?.values, matrix.scoring, nineBoxSheet?.name ?? "");
       if (!session) problems.push(...typed.problems);
       const settings = session ?? typed.settings;
-      const { rows, skipped } = skippedRows(ratings.values, scoring.scored, scoring.problems);
+      const { skipped } = skippedRows(ratings.values, scoring.scored, scoring.problems, scoring.read.rows);
+      // People, not rows: a person's self and peer rows are theirs, not more people.
+      const rows = scoring.scored.length + scoring.read.awaiting.length + skipped.length;
       const rated = scoring.scored.filter((s) => Object.keys(s.person.ratings).length > 0).length;
       if (scoring.columns.length === 0 || scoring.scored.length === 0) {
         problems.push({
@@ -257,10 +274,19 @@ async function scoreAndWrite(
           message:
             "Nothing to score: the Ratings sheet needs at least one person with a track and level, and competency columns.",
         });
-        return nothing({ ...none, problems, rows, skipped, ratingsSheet: ratings.name });
+        return nothing({
+          ...none,
+          problems,
+          rows,
+          skipped,
+          awaiting: scoring.read.awaiting,
+          ratingsSheet: ratings.name,
+        });
       }
       const { specs, calibration } = scoringSheetSpecs({
         ...scoring,
+        awaiting: scoring.read.awaiting,
+        sourceRows: scoring.read.rows,
         ratingsSheet: ratings.name,
         ratingsValues: ratings.values,
         nameOf: (key) => nameFor(key, scoringSheetName(key)),
@@ -278,6 +304,8 @@ async function scoreAndWrite(
           rows,
           skipped,
           rated,
+          awaiting: scoring.read.awaiting,
+          rule: scoring.read.rule,
           ratingsSheet: ratings.name,
         },
       };
@@ -310,8 +338,14 @@ export async function insertComparison(
  * The rows with someone on them (a row of ratings without a name counts: it was meant for someone) that scoring left
  * out, each with the first error on its row, which is what kept it out.
  */
-function skippedRows(values: Cell[][], scored: PersonReadiness[], problems: Problem[]) {
-  const scoredRows = new Set(scored.map((s) => s.person.row));
+function skippedRows(
+  values: Cell[][],
+  scored: PersonReadiness[],
+  problems: Problem[],
+  read: PersonRatings[],
+) {
+  // A self or peer row read without an error is not skipped: it is compared on the Agreement sheet.
+  const scoredRows = new Set([...scored.map((s) => s.person.row), ...read.map((r) => r.row)]);
   const personColumn = (values[0] ?? []).findIndex(
     (c) =>
       String(c ?? "")
@@ -332,9 +366,19 @@ function skippedRows(values: Cell[][], scored: PersonReadiness[], problems: Prob
   return { rows, skipped };
 }
 
+/**
+ * The sheets' formulas count the manager's row (found by name and source), so a workbook scores by the manager's
+ * rating whatever rule a framework names; the command line applies other rules to files.
+ */
 function score(matrix: CareerMatrix, values: Cell[][], sheet: string) {
-  const read = readRatings(values, matrix, { sheet, numbersOnly: true });
-  return { matrix, scored: scoreTeam(matrix, read.people), columns: read.columns, problems: read.problems };
+  const read = readRatings(values, matrix, { sheet, numbersOnly: true, rule: DEFAULT_RATING_RULE });
+  return {
+    matrix,
+    read,
+    scored: scoreTeam(matrix, read.people),
+    columns: read.columns,
+    problems: read.problems,
+  };
 }
 
 /** Tracks given a column on the Ratings sheet: those with a matrix sheet, those of its people and of new people. */

@@ -4,7 +4,8 @@
  */
 import { calibrate } from "../core/calibration";
 import type { CareerMatrix } from "../core/matrix";
-import type { Calibration, Cell, PersonReadiness, RatingsColumn } from "../core/types";
+import type { Calibration, Cell, PersonRatings, PersonReadiness, RatingsColumn } from "../core/types";
+import { AGREEMENT_KEY, AGREEMENT_NAME, agreementSheetSpec } from "../sheets/agreement-sheet";
 import { CALIBRATION_KEY, CALIBRATION_NAME, calibrationSheetSpec } from "../sheets/calibration-sheet";
 import {
   competencyHeatmapKey,
@@ -25,6 +26,7 @@ import { TEAM_SUMMARY_KEY, TEAM_SUMMARY_NAME, teamSummarySheetSpec } from "../sh
 /** Keys of the sheets Score ratings owns, with their default tab names. */
 export const SCORING_SHEETS: { key: string; name: string }[] = [
   { key: READINESS_KEY, name: READINESS_NAME },
+  { key: AGREEMENT_KEY, name: AGREEMENT_NAME },
   { key: competencyHeatmapKey("current"), name: competencyHeatmapName("current") },
   { key: competencyHeatmapKey("next"), name: competencyHeatmapName("next") },
   { key: TEAM_SUMMARY_KEY, name: TEAM_SUMMARY_NAME },
@@ -40,6 +42,10 @@ export function scoringSheetName(key: string): string {
 export interface ScoringInput {
   matrix: CareerMatrix;
   scored: PersonReadiness[];
+  /** People with ratings but none from their manager (listed on Readiness as such). */
+  awaiting?: PersonRatings[];
+  /** Every row read, each with its source (self rows for the Agreement sheet). */
+  sourceRows?: PersonRatings[];
   /** The Ratings sheet as it is in the workbook: its tab name, values and competency columns. */
   ratingsSheet: string;
   ratingsValues: Cell[][];
@@ -58,7 +64,14 @@ export function scoringSheetSpecs(input: ScoringInput): { specs: SheetSpec[]; ca
   );
   const calibration = calibrate(matrix, scored);
   const specs = [
-    readinessSheetSpec(matrix, scored, live, nameOf(READINESS_KEY)),
+    readinessSheetSpec(matrix, scored, live, nameOf(READINESS_KEY), input.awaiting ?? []),
+    agreementSheetSpec(
+      matrix,
+      scored.map((s) => s.person),
+      input.sourceRows ?? [],
+      live,
+      nameOf(AGREEMENT_KEY),
+    ),
     competencyHeatmapSheetSpec(matrix, scored, "current", live, nameOf(competencyHeatmapKey("current"))),
     competencyHeatmapSheetSpec(matrix, scored, "next", live, nameOf(competencyHeatmapKey("next"))),
     teamSummarySheetSpec(matrix, scored, nameOf(TEAM_SUMMARY_KEY)),

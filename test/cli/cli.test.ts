@@ -161,6 +161,7 @@ describe("career-matrix build", () => {
       "matrix:frontend",
       "ratings",
       "readiness-heatmap",
+      "agreement-heatmap",
       "competency-heatmap:current",
       "competency-heatmap:next",
       "team-summary",

@@ -26,6 +26,7 @@ describe("readRatings: a clean table", () => {
         rater: "Kim",
         team: "Platform",
         row: 2,
+        source: "manager",
         ratings: { "code-quality": 3, "system-design": 2, databases: 3, mentoring: 2, collaboration: 2 },
       },
       {
@@ -35,6 +36,7 @@ describe("readRatings: a clean table", () => {
         rater: "Kim",
         team: "Web",
         row: 3,
+        source: "manager",
         ratings: { "code-quality": 4, "system-design": 3, mentoring: 3 },
       },
     ]);
@@ -207,7 +209,7 @@ describe("readRatings: bad input never throws and the valid rows still score", (
         row: 1,
         column: 7,
         message:
-          '"Notes" in G1 is neither a competency of the matrix nor Person, Track, Level, Rater, Team or Specialisation: its column is ignored. Check the spelling against the matrix.',
+          '"Notes" in G1 is neither a competency of the matrix nor Person, Track, Level, Rater, Team, Source or Specialisation: its column is ignored. Check the spelling against the matrix.',
       },
     ]);
   });
@@ -370,7 +372,7 @@ describe("readRatings: bad input never throws and the valid rows still score", (
     ]);
   });
 
-  it("a duplicated person scores from the first row; later rows are errors pointing at them", () => {
+  it("a person rated twice by the same source and rater scores from the first row; both rows get a problem", () => {
     const result = read([
       ["Ana Lima", "backend", "senior", "", "", 3],
       ["Bo", "backend", "senior", "", "", 2],
@@ -383,9 +385,15 @@ describe("readRatings: bad input never throws and the valid rows still score", (
     expect(result.problems).toEqual([
       expect.objectContaining({
         severity: "error",
+        cell: "A2",
+        message:
+          "ana lima's Manager rating in row 2 is given again in row 4: only row 2 is scored. Remove row 4 or merge it into row 2.",
+      }),
+      expect.objectContaining({
+        severity: "error",
         cell: "A4",
         message:
-          "ana lima appears again in A4 (first in row 2): only row 2 is scored. Remove this row or merge it into row 2.",
+          "ana lima's Manager rating appears again in A4 (first in row 2): only row 2 is scored. Remove this row or merge it into row 2.",
       }),
     ]);
   });

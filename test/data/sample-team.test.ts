@@ -142,6 +142,37 @@ describe("the sample team", () => {
     expect(named).toEqual(people.map((p) => p.person));
   });
 
+  it("has self ratings for most people and peer ratings for some, beside the manager's and not copies of them", () => {
+    const selfRated = people.filter((p) => p.self !== undefined);
+    const peerRated = people.filter((p) => (p.peers ?? []).length > 0);
+    expect(selfRated.length).toBeGreaterThanOrEqual(people.length * 0.7);
+    expect(selfRated.length).toBeLessThan(people.length);
+    expect(peerRated.length).toBeGreaterThanOrEqual(5);
+    let differ = 0;
+    let higher = 0;
+    for (const p of selfRated)
+      for (const [id, self] of Object.entries(p.self ?? {})) {
+        // A person rates themselves on what their manager rated.
+        expect([p.person, id, p.ratings[id] !== undefined]).toEqual([p.person, id, true]);
+        if (self !== p.ratings[id]) differ++;
+        if (self > (p.ratings[id] ?? 0)) higher++;
+      }
+    expect(differ).toBeGreaterThan(100);
+    expect(higher).toBeGreaterThan(differ / 2);
+    // Peers are colleagues of the same team, never the person or their manager.
+    for (const p of peerRated)
+      for (const peer of p.peers ?? []) {
+        expect(peer.rater).not.toBe(p.person);
+        expect(people.find((q) => q.person === peer.rater)?.team).toBe(p.team);
+      }
+  });
+
+  it("rejects a self rating off the scale, pointing at it", () => {
+    const team = onePerson();
+    team.people[0].self = { "code-review": 9 };
+    expect(loadError(team)).toContain("people[0].self.code-review");
+  });
+
   it("is loaded once and cannot be changed by a caller", () => {
     expect(sampleTeam()).toBe(sampleTeam());
     expect(Object.isFrozen(people[0].ratings)).toBe(true);

@@ -19,6 +19,7 @@ import { workbookToBytes } from "../../src/hosts/xlsx/xlsx-writer";
 import { READINESS_HEADER_ROW, READINESS_NAME } from "../../src/sheets/readiness-sheet";
 import { nineBox as coreNineBox } from "../../src/core/nine-box";
 import { NINE_BOX_NAME } from "../../src/sheets/nine-box-sheet";
+import { AGREEMENT_HEADER_ROW, AGREEMENT_NAME, agreementRows } from "../../src/sheets/agreement-sheet";
 import { convert, describeWithLibreOffice, renderSheetPng } from "./libreoffice";
 
 jest.setTimeout(180_000);
@@ -169,6 +170,41 @@ describeWithLibreOffice("the built workbook, recalculated by LibreOffice", () =>
         .map((r) => ({ ...r, libreOffice: at(r.sheet, r.row, r.column), memory: shown(r) }));
       expect(wrong.slice(0, 20)).toEqual([]);
       expect(results.length).toBeGreaterThan(1000);
+    });
+
+    it("recalculates the Agreement sheet to the core's self − manager for every person and competency", () => {
+      const matrix = careerMatrixFromFramework(framework);
+      const ratingsSheet = recalculated.find((sheet) => sheet.name === "Ratings")!;
+      const read = readRatings(ratingsSheet.values, matrix, { numbersOnly: true });
+      const table = agreementRows(
+        read.people,
+        read.rows,
+        read.columns.map((c) => c.competency),
+      );
+      const sheet = recalculated.find((s) => s.name === AGREEMENT_NAME)!;
+      const header = sheet.values[AGREEMENT_HEADER_ROW];
+      const ratingsHeader = ratingsSheet.values[0];
+      const wrong: unknown[] = [];
+      let compared = 0;
+      for (const entry of table) {
+        const row = sheet.values.find((r) => r[0] === entry.manager.person)!;
+        for (const column of read.columns) {
+          const at = header.indexOf(ratingsHeader[column.column]);
+          const libreOffice = row[at] ?? null;
+          const core = entry.differences[column.competency] ?? null;
+          compared++;
+          if (!same(libreOffice === "" ? null : libreOffice, core))
+            wrong.push({ person: entry.manager.person, competency: column.competency, core, libreOffice });
+        }
+        const largest = row[header.indexOf("Largest gap")];
+        if (!same(largest ?? null, entry.largest?.difference ?? (entry.ranked.length > 0 ? 0 : null)))
+          wrong.push({ person: entry.manager.person, largest, core: entry.largest });
+      }
+      expect(wrong.slice(0, 20)).toEqual([]);
+      // Most of the sample team rated themselves: the sheet lists them, with many differences to compare.
+      expect(table.length).toBeGreaterThan(30);
+      expect(Object.values(table[0].differences).length).toBeGreaterThan(5);
+      expect(compared).toBeGreaterThan(500);
     });
 
     it("recalculates the 9-box counts, shares and status distributions to the core's", () => {

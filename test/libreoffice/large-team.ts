@@ -9,7 +9,9 @@ import type { Cell } from "../../src/core/types";
 import { sampleTeam } from "../../src/data";
 
 export function largeTeamTable(framework: Framework, count: number): Cell[][] {
-  const [header, ...sample] = sampleRatingsTable(framework, sampleTeam().people);
+  // The manager's rows only: one row per person, so `count` rows are `count` people.
+  const managers = sampleTeam().people.map(({ self: _self, peers: _peers, ...person }) => person);
+  const [header, ...sample] = sampleRatingsTable(framework, managers);
   const top = Math.max(...framework.scale.map((point) => point.value));
   let seed = 42;
   const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -26,6 +26,7 @@ describe("ratings sheet", () => {
         "Level",
         "Rater",
         "Team",
+        "Source",
         "Code quality",
         "System design",
         "Accessibility",
@@ -53,13 +54,18 @@ describe("ratings sheet", () => {
         list: ["Intermediate", "Senior", "Staff", "Manager"],
         error: "Pick a level from the list.",
       },
-      expect.objectContaining({ range: "F2:J203", list: ["0", "1", "2", "3", "4"] }),
+      {
+        range: "F2:F203",
+        list: ["Self", "Manager", "Peer"],
+        error: "A source is Self, Manager, Peer, or blank for Manager.",
+      },
+      expect.objectContaining({ range: "G2:K203", list: ["0", "1", "2", "3", "4"] }),
     ]);
   });
 
   it("is read by the core as written", () => {
     const { spec } = ratingsSheetSpec(matrix, null, team);
-    const read = readRatings(edit(valuesOf(spec), "F2", 3), matrix, { sheet: "Ratings" });
+    const read = readRatings(edit(valuesOf(spec), "G2", 3), matrix, { sheet: "Ratings" });
     expect(read.problems).toEqual([]);
     expect(read.people.map((p) => [p.person, p.track, p.level, p.ratings])).toEqual([
       ["Ana Lima", "backend", "senior", { "code-quality": 3 }],
@@ -69,8 +75,8 @@ describe("ratings sheet", () => {
 
   it("keeps every rating typed when run again, and does not add a person twice", () => {
     const first = ratingsSheetSpec(matrix, null, team).spec;
-    let typed = edit(valuesOf(first), "F2", 3);
-    typed = edit(typed, "I3", 1);
+    let typed = edit(valuesOf(first), "G2", 3);
+    typed = edit(typed, "J3", 1);
     const again = ratingsSheetSpec(matrix, typed, [
       ...team,
       { person: "ana lima", track: "backend", level: "staff" },
@@ -84,9 +90,9 @@ describe("ratings sheet", () => {
   it("adds columns for new competencies and moves columns it does not know to the end, untouched", () => {
     const backendOnly = { ...matrix, tracks: [matrix.tracks[0]] };
     let typed = valuesOf(ratingsSheetSpec(backendOnly, null, team.slice(0, 1)).spec);
-    typed = edit(typed, "F2", 3);
-    typed = edit(typed, "J1", "Notes");
-    typed = edit(typed, "J2", "Strong reviewer");
+    typed = edit(typed, "G2", 3);
+    typed = edit(typed, "K1", "Notes");
+    typed = edit(typed, "K2", "Strong reviewer");
     const { spec } = ratingsSheetSpec(matrix, typed, team);
     expect(spec.cells[0]).toEqual([
       "Person",
@@ -94,6 +100,7 @@ describe("ratings sheet", () => {
       "Level",
       "Rater",
       "Team",
+      "Source",
       "Code quality",
       "System design",
       "Mentoring",
@@ -107,6 +114,7 @@ describe("ratings sheet", () => {
       "Senior",
       "Kim",
       "Payments",
+      null,
       3,
       null,
       null,
@@ -123,7 +131,26 @@ describe("ratings sheet", () => {
       ["Web", "Cy", 2, "Frontend", "Senior"],
     ];
     const { spec } = ratingsSheetSpec(matrix, typed, []);
-    expect(spec.cells[1]).toEqual(["Cy", "Frontend", "Senior", null, "Web", 2]);
+    expect(spec.cells[1]).toEqual(["Cy", "Frontend", "Senior", null, "Web", null, 2]);
+  });
+
+  it("adds a self or peer row for someone already rated by their manager, but not a second manager row", () => {
+    const first = valuesOf(ratingsSheetSpec(matrix, null, team).spec);
+    const again = ratingsSheetSpec(matrix, first, [
+      { ...team[0], source: "self", rater: "Ana Lima" },
+      { ...team[0], source: "manager" },
+      { ...team[1], source: "self", rater: "Bo Chen" },
+      { ...team[1], source: "self", rater: "Bo Chen" },
+    ]);
+    expect(again.added).toEqual(["Ana Lima", "Bo Chen"]);
+    expect(again.spec.cells.slice(3)).toEqual([
+      ["Ana Lima", "Backend", "Senior", "Ana Lima", "Payments", "Self"],
+      ["Bo Chen", "Frontend", "Intermediate", "Bo Chen", "Web", "Self"],
+    ]);
+    expect(again.skipped.map((s) => s.reason)).toEqual([
+      "Ana Lima is already on the Ratings sheet.",
+      "Bo Chen already has a Self row on the Ratings sheet.",
+    ]);
   });
 
   it("keeps a column of ratings for a competency no longer in the matrix", () => {

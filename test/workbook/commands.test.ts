@@ -192,6 +192,7 @@ describe("scoreRatings", () => {
     expect(host.writes).toBe(writes + 1);
     expect([...host.sheets.keys()].sort()).toEqual(
       [
+        "agreement-heatmap",
         "calibration",
         "competency-heatmap:current",
         "competency-heatmap:next",

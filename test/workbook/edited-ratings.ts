@@ -2,8 +2,10 @@
  * A scored workbook whose Ratings sheet a test then edits as people do in Excel, and what the core scores from the
  * sheet as edited, to compare the live heatmaps with.
  */
+import { careerMatrixFromFramework } from "../../src/core/career-matrix";
 import type { Cell } from "../../src/core/types";
 import { bundledFramework } from "../../src/data";
+import { firstRatingColumn } from "../../src/sheets/ratings-sheet";
 import type { SheetSpec, SpecCell } from "../../src/sheets/spec";
 import { createRatings, scoreRatings } from "../../src/workbook/commands";
 import { SpecHost } from "./spec-host";
@@ -12,7 +14,7 @@ import { newPeople, teamOf, typeRatings } from "./team";
 export const framework = bundledFramework();
 export const LIVE_SHEETS = ["readiness-heatmap", "competency-heatmap:current", "competency-heatmap:next"];
 /** 0-based column of the first competency on the Ratings sheet. */
-export const FIRST_COMPETENCY = 5;
+export const FIRST_COMPETENCY = firstRatingColumn(careerMatrixFromFramework(framework));
 
 export async function scored(): Promise<SpecHost> {
   const host = new SpecHost();

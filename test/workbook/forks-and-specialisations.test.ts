@@ -3,6 +3,8 @@ import { readRatings } from "../../src/core/ratings";
 import { scoreTeam } from "../../src/core/readiness";
 import type { SamplePerson } from "../../src/data";
 import { bundledFramework } from "../../src/data";
+import { columnLetter } from "../../src/sheets/a1";
+import { RATINGS_FIELDS } from "../../src/sheets/ratings-sheet";
 import { READINESS_HEADER_ROW } from "../../src/sheets/readiness-sheet";
 import { buildMatrix, createRatings, insertComparison, scoreRatings } from "../../src/workbook/commands";
 import { officeWorkbook, sheetNamed, typeRatings } from "./office-workbook";
@@ -70,8 +72,9 @@ describe("the fork, specialisations and grades in the workbook (Office host, in-
 
   it("writes the Specialisation column on Ratings, and warns at the cell of one the track does not offer", () => {
     const ratings = sheetNamed(scored.book, "Ratings").values;
-    expect(ratings[0][5]).toBe("Specialisation");
-    expect(ratings.slice(1, 5).map((r) => [r[0], r[5]])).toEqual([
+    const at = ratings[0].indexOf("Specialisation");
+    expect(at).toBe(RATINGS_FIELDS.length);
+    expect(ratings.slice(1, 5).map((r) => [r[0], r[at]])).toEqual([
       ["Ana", null],
       ["Bo", "Secure"],
       ["Cy", null],
@@ -79,7 +82,7 @@ describe("the fork, specialisations and grades in the workbook (Office host, in-
     ]);
     expect(scored.result.problems.map((p) => [p.sheet, p.cell, p.severity])).toContainEqual([
       "Ratings",
-      "F5",
+      `${columnLetter(at)}5`,
       "warning",
     ]);
     expect(core().map((s) => s.person.specialisation)).toEqual([undefined, "secure", undefined, undefined]);

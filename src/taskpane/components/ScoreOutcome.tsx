@@ -8,7 +8,8 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { type ReactElement, useEffect, useRef } from "react";
-import { STATUS_WORD } from "../../core/vocabulary";
+import { listNames } from "../../core/names";
+import { NO_MANAGER_RATING, ratingRuleNote, STATUS_WORD } from "../../core/vocabulary";
 import type { ScoreResult } from "../../workbook/commands";
 import { clockTime, plural } from "../format";
 
@@ -113,7 +114,28 @@ export function ScoreOutcome({
           </MessageBarBody>
         </MessageBar>
       )}
-      {scored > 0 && <Caption1>{when}</Caption1>}
+      {result.awaiting.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {NO_MANAGER_RATING}: {plural(result.awaiting.length, "person", "people")}
+            </MessageBarTitle>
+            {listNames(
+              result.awaiting.map((p) => p.person),
+              6,
+              "and",
+            )}{" "}
+            {result.awaiting.length === 1 ? "has" : "have"} ratings, but none from their manager: the
+            Readiness sheet shows them as {NO_MANAGER_RATING} until a row with Source Manager (or blank) is
+            typed for them.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {scored > 0 && (
+        <Caption1>
+          {when} {ratingRuleNote(result.rule)}
+        </Caption1>
+      )}
     </div>
   );
 }
