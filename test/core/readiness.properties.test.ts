@@ -126,7 +126,7 @@ describe("reading ratings: properties", () => {
         const team = genTeam(g, matrix);
         const read = readRatings(ratingsCells(matrix, team), matrix);
         expect(read.problems.filter((p) => p.severity === "error")).toEqual([]);
-        expect(read.people).toEqual(team.map((p, i) => ({ ...p, row: i + 2 })));
+        expect(read.people).toEqual(team.map((p, i) => ({ ...p, source: "manager", row: i + 2 })));
       }),
       runs,
     );

@@ -30,13 +30,21 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     const { book, host } = officeWorkbook();
     await buildMatrix(host, framework, ["backend"], { keepEdits: true });
     const sheet = sheetNamed(book, "Backend matrix");
-    expect(sheet.values[4].slice(0, 4)).toEqual(["Area", "Competency", "Id", "Junior Backend Engineer"]);
-    expect(sheet.values[5].slice(3, 5)).toEqual(["Value", "Expectation"]);
-    expect(sheet.freeze).toEqual({ rows: 6, columns: 3 });
-    expect(sheet.merges).toContain("D5:E5");
-    expect(sheet.validations.find((v) => v.range.startsWith("D7:"))?.list).toEqual(["0", "1", "2", "3", "4"]);
+    expect(sheet.values[4].slice(0, 4)).toEqual([
+      "Competency",
+      "Junior Backend Engineer",
+      null,
+      "Intermediate Backend Engineer",
+    ]);
+    expect(sheet.values[4].slice(-3)).toEqual(["Short label", "Area", "Id"]);
+    expect(sheet.values[5].slice(1, 3)).toEqual(["Value", "Expectation"]);
+    expect(sheet.freeze).toEqual({ rows: 6, columns: 1 });
+    expect(sheet.merges).toContain("B5:C5");
+    expect(sheet.validations.find((v) => v.range.startsWith("B7:"))?.list).toEqual(["0", "1", "2", "3", "4"]);
     expect(sheet.conditionalFormats.filter((c) => c.kind === "colorScale").length).toBe(9);
-    expect(sheet.looks[7][4]).toMatchObject({ wrap: true });
+    // The competency's name and each expectation wrap.
+    expect(sheet.looks[7][0]).toMatchObject({ wrap: true });
+    expect(sheet.looks[7][2]).toMatchObject({ wrap: true });
     expect(book.snapshot().names.map((n) => n.comment)).toEqual(["matrix:backend"]);
   });
 
@@ -52,7 +60,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     ]);
     const result = await buildMatrix(host, framework, ["backend"], { keepEdits: true });
     expect(result.written).toEqual([]);
-    expect(sheetNamed(book, "Backend matrix").values[7][3]).toBe(9);
+    expect(sheetNamed(book, "Backend matrix").values[7][1]).toBe(9);
   });
 
   it("creates Ratings with one header row, drop-downs and frozen names", async () => {
@@ -64,15 +72,16 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       "Level",
       "Rater",
       "Team",
+      "Source",
       "Specialisation",
-      "Takes part in trainings, triage and process review",
     ]);
     expect(sheet.values.slice(1).flatMap((r) => (r[0] === null ? [] : [r[0]]))).toEqual(
       team.map((p) => p.person),
     );
     expect(sheet.freeze).toEqual({ rows: 1, columns: 1 });
-    expect(sheet.validations.map((v) => v.range.slice(0, 3))).toEqual(["B2:", "C2:", "F2:", "G2:"]);
-    expect(sheet.validations[2].list).toEqual(["Ops & Enablement", "Secure"]);
+    expect(sheet.validations.map((v) => v.range.slice(0, 3))).toEqual(["B2:", "C2:", "F2:", "G2:", "H2:"]);
+    expect(sheet.validations[2].list).toEqual(["Self", "Manager", "Peer"]);
+    expect(sheet.validations[3].list).toEqual(["Ops & Enablement", "Secure"]);
   });
 
   it("scores into live heatmaps: formulas, percent formats, colour scales and status words", async () => {
@@ -84,6 +93,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       ["Sheet1", "Visible"],
       ["Ratings", "Visible"],
       ["Readiness", "Visible"],
+      ["Agreement", "Visible"],
       ["Gaps at current level", "Visible"],
       ["Gaps at next level", "Visible"],
       ["Team summary", "Visible"],
@@ -110,7 +120,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     );
     expect(readiness.values[4][5]).toBe(first.next?.readiness);
     expect(readiness.formulas[4][8]).toMatch(
-      /^=IF\(\$A\$3<>"","",IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$U5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$G:\$/,
+      /^=IF\(\$A\$3<>"","",IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$U5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$H:\$/,
     );
     // Every person's row holds the first row's formulas moved down, and shows the core's numbers.
     result.scored.forEach((s, i) => {
