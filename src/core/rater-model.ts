@@ -350,21 +350,47 @@ function absorbPeople(data: Layout, s: Stratum, lambda: number): StratumEquation
     rrPairs: new Map(),
     b: new Float64Array(m + q),
   };
-  const counts: PersonCounts = { z: new Float64Array(m + q), cells: [], raters: [] };
-  for (const person of s.people) absorbPerson(data, person, m, q, lambda, equations, counts);
+  const counts: PersonCounts = {
+    z: new Float64Array(m + q),
+    cells: [],
+    raters: [],
+    blanks: [],
+    blankWeight: new Float64Array(m),
+  };
+  let complementWeight = 0;
+  for (const person of s.people)
+    complementWeight += absorbPerson(data, person, m, q, lambda, equations, counts);
+  // What people absorbed through their blanks still owe: w · 11ᵀ less what their blanks took back.
+  const { cc } = equations;
+  const { blankWeight } = counts;
+  if (complementWeight > 0) {
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j <= i; j++) cc[i * m + j] -= complementWeight - blankWeight[i] - blankWeight[j];
+    }
+  }
   return equations;
 }
 
-/** One person's ratings per cell and rater (z, indexed cells then raters), and which of them are not zero. */
+/**
+ * One person's ratings per cell and rater (z, indexed cells then raters), and which of them are not zero; for people
+ * absorbed through their blanks, the blank cells, and per cell the weight of the people who left it blank.
+ */
 interface PersonCounts {
   z: Float64Array;
   cells: number[];
   raters: number[];
+  blanks: number[];
+  blankWeight: Float64Array;
 }
 
 /**
  * Adds a person's ratings to the equations, then absorbs the person: subtracts w · z zᵀ with w = 1 / (n + λ). Its
  * own function, called once per person, so the engine optimises it early.
+ *
+ * The difficulty block's share, w · z zᵀ over the cells, costs the square of the person's ratings. A person who rated
+ * most of the stratum's cells once each (z is 1 or 0) is cheaper to absorb through their blanks u = 1 − z:
+ * z zᵀ = 11ᵀ − 1uᵀ − u1ᵀ + uuᵀ, so only uuᵀ is subtracted here, and the rest, the same for everyone but for their
+ * weights, once per stratum by `absorbPeople`. Returns the weight w of a person absorbed so, or 0.
  */
 function absorbPerson(
   data: Layout,
@@ -373,8 +399,8 @@ function absorbPerson(
   q: number,
   lambda: number,
   { cc, rc, rr, rrPairs, b }: StratumEquations,
-  { z, cells, raters }: PersonCounts,
-): void {
+  { z, cells, raters, blanks, blankWeight }: PersonCounts,
+): number {
   const { cell, raterLocal, value } = data;
   let total = 0;
   for (let i = person.start; i < person.end; i++) {
@@ -392,14 +418,26 @@ function absorbPerson(
     if (z[r] === 0) raters.push(r);
     z[r]++;
   }
-  const w = 1 / (person.end - person.start + lambda);
-  for (let x = 0; x < cells.length; x++) {
-    const i = cells[x];
-    const wi = w * z[i];
-    b[i] -= wi * total;
-    for (let t = 0; t <= x; t++) {
-      const j = cells[t];
-      cc[i > j ? i * m + j : j * m + i] -= wi * z[j];
+  const ratings = person.end - person.start;
+  const w = 1 / (ratings + lambda);
+  for (const i of cells) b[i] -= w * z[i] * total;
+  const throughBlanks = cells.length === ratings && 2 * cells.length > m;
+  if (throughBlanks) {
+    for (let c = 0; c < m; c++) if (z[c] === 0) blanks.push(c);
+    for (let x = 0; x < blanks.length; x++) {
+      const i = blanks[x];
+      blankWeight[i] += w;
+      for (let t = 0; t <= x; t++) cc[i * m + blanks[t]] -= w;
+    }
+    blanks.length = 0;
+  } else {
+    for (let x = 0; x < cells.length; x++) {
+      const i = cells[x];
+      const wi = w * z[i];
+      for (let t = 0; t <= x; t++) {
+        const j = cells[t];
+        cc[i > j ? i * m + j : j * m + i] -= wi * z[j];
+      }
     }
   }
   for (let x = 0; x < raters.length; x++) {
@@ -419,6 +457,7 @@ function absorbPerson(
   for (const r of raters) z[r] = 0;
   cells.length = 0;
   raters.length = 0;
+  return throughBlanks ? w : 0;
 }
 
 /** Solves the mixed-model equations for a given ratio λ = noise² / spread². */
