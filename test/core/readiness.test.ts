@@ -231,6 +231,19 @@ describe("scoreTeam", () => {
     expect(senior.blockers).toBe(senior.blockers);
   });
 
+  it("makes no gap or blocker list until one is read", () => {
+    // At 10,000 people the lists of every level nobody reads were most of the scoring's time, in garbage collection.
+    const [scored] = scoreTeam(matrix, [ana]);
+    const unread = (key: "gaps" | "blockers") =>
+      scored.levels.filter((l) => Object.getOwnPropertyDescriptor(l, key)?.get !== undefined).length;
+    expect([unread("gaps"), unread("blockers")]).toEqual([scored.levels.length, scored.levels.length]);
+    expect(scored.current!.blockers.length).toBeGreaterThan(0);
+    expect([unread("gaps"), unread("blockers")]).toEqual([
+      scored.levels.length - 1,
+      scored.levels.length - 1,
+    ]);
+  });
+
   it("tells apart two results that differ only in their gaps", () => {
     // Same readiness and counts at Senior (all met), different ratings above the expectations.
     const ratings = { "code-quality": 3, "system-design": 2, databases: 3, mentoring: 2, collaboration: 2 };
