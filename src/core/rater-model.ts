@@ -113,9 +113,13 @@ function layout(entries: PersonRatings[], competencies: readonly CompetencyId[] 
     } else byPerson.set(pKey, { stratum, entries: [entry], raters: [r] });
   }
 
-  const cell: number[] = [];
-  const rater: number[] = [];
-  const value: number[] = [];
+  // Typed arrays sized for every rating there may be: growing plain arrays to half a million ratings costs more.
+  let capacity = 0;
+  for (const entry of entries) capacity += competencies?.length ?? Object.keys(entry.ratings).length;
+  const cell = new Int32Array(capacity);
+  const rater = new Int32Array(capacity);
+  const value = new Float64Array(capacity);
+  let count = 0;
   const raterPeople = new Int32Array(raterKeys.length);
   const seen = new Int32Array(raterKeys.length).fill(-1);
   const raterOverlaps = new Uint8Array(raterKeys.length);
@@ -124,7 +128,7 @@ function layout(entries: PersonRatings[], competencies: readonly CompetencyId[] 
   const cellsByKey = new Map<Stratum, Int32Array>();
   let personCount = 0;
   for (const { stratum, entries: own, raters: ownRaters } of byPerson.values()) {
-    const start = value.length;
+    const start = count;
     for (let e = 0; e < own.length; e++) {
       const r = ownRaters[e];
       const ratings = own[e].ratings;
@@ -142,9 +146,10 @@ function layout(entries: PersonRatings[], competencies: readonly CompetencyId[] 
           stratum.cells.set(competency, c);
           if (cellOf) cellOf[k] = c;
         }
-        cell.push(c);
-        rater.push(r);
-        value.push(rating);
+        cell[count] = c;
+        rater[count] = r;
+        value[count] = rating;
+        count++;
         if (seen[r] !== personCount) {
           seen[r] = personCount;
           raterPeople[r]++;
@@ -154,13 +159,13 @@ function layout(entries: PersonRatings[], competencies: readonly CompetencyId[] 
     }
     if (ratersOfPerson.length > 1) for (const r of ratersOfPerson) raterOverlaps[r] = 1;
     ratersOfPerson.length = 0;
-    if (value.length > start) {
-      stratum.people.push({ start, end: value.length });
+    if (count > start) {
+      stratum.people.push({ start, end: count });
       personCount++;
     }
   }
   const strataList = [...strata.values()].filter((s) => s.people.length > 0);
-  const raterLocal = new Int32Array(value.length);
+  const raterLocal = new Int32Array(count);
   const localOf = new Int32Array(raterKeys.length);
   for (const s of strataList) {
     localOf.fill(-1);
@@ -177,10 +182,10 @@ function layout(entries: PersonRatings[], competencies: readonly CompetencyId[] 
   }
   return {
     strata: strataList,
-    cell: new Int32Array(cell),
-    rater: new Int32Array(rater),
+    cell: cell.subarray(0, count),
+    rater: rater.subarray(0, count),
     raterLocal,
-    value: new Float64Array(value),
+    value: value.subarray(0, count),
     raterCount: raterKeys.length,
     raterKeys,
     raterNames,
@@ -226,8 +231,6 @@ function backward(l: Float64Array, n: number, y: Float64Array): void {
     y[i] = s / l[i * n + i];
   }
 }
-
-const ascending = (a: number, b: number): number => a - b;
 
 /** (M + J) x = b by Cholesky, and the whole inverse for the standard errors: O(R³), quick up to a few hundred. */
 function solveExactly(
@@ -323,6 +326,140 @@ interface Fit {
   withinSquares: number;
 }
 
+/**
+ * A stratum's equations after absorbing its people, in three blocks: difficulty × difficulty (lower triangle),
+ * rater × difficulty, and rater × rater (diagonal, plus pairs of raters who rated the same person, keyed
+ * larger × q + smaller local index); and the right-hand side, difficulties then raters.
+ */
+interface StratumEquations {
+  cc: Float64Array;
+  rc: Float64Array;
+  rr: Float64Array;
+  rrPairs: Map<number, number>;
+  b: Float64Array;
+}
+
+/** The equations of one track and level with its people absorbed, for λ = noise² / spread². */
+function absorbPeople(data: Layout, s: Stratum, lambda: number): StratumEquations {
+  const m = s.cells.size;
+  const q = s.raters.length;
+  const equations: StratumEquations = {
+    cc: new Float64Array(m * m),
+    rc: new Float64Array(q * m),
+    rr: new Float64Array(q),
+    rrPairs: new Map(),
+    b: new Float64Array(m + q),
+  };
+  const counts: PersonCounts = {
+    z: new Float64Array(m + q),
+    cells: [],
+    raters: [],
+    blanks: [],
+    blankWeight: new Float64Array(m),
+  };
+  let complementWeight = 0;
+  for (const person of s.people)
+    complementWeight += absorbPerson(data, person, m, q, lambda, equations, counts);
+  // What people absorbed through their blanks still owe: w · 11ᵀ less what their blanks took back.
+  const { cc } = equations;
+  const { blankWeight } = counts;
+  if (complementWeight > 0) {
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j <= i; j++) cc[i * m + j] -= complementWeight - blankWeight[i] - blankWeight[j];
+    }
+  }
+  return equations;
+}
+
+/**
+ * One person's ratings per cell and rater (z, indexed cells then raters), and which of them are not zero; for people
+ * absorbed through their blanks, the blank cells, and per cell the weight of the people who left it blank.
+ */
+interface PersonCounts {
+  z: Float64Array;
+  cells: number[];
+  raters: number[];
+  blanks: number[];
+  blankWeight: Float64Array;
+}
+
+/**
+ * Adds a person's ratings to the equations, then absorbs the person: subtracts w · z zᵀ with w = 1 / (n + λ). Its
+ * own function, called once per person, so the engine optimises it early.
+ *
+ * The difficulty block's share, w · z zᵀ over the cells, costs the square of the person's ratings. A person who rated
+ * most of the stratum's cells once each (z is 1 or 0) is cheaper to absorb through their blanks u = 1 − z:
+ * z zᵀ = 11ᵀ − 1uᵀ − u1ᵀ + uuᵀ, so only uuᵀ is subtracted here, and the rest, the same for everyone but for their
+ * weights, once per stratum by `absorbPeople`. Returns the weight w of a person absorbed so, or 0.
+ */
+function absorbPerson(
+  data: Layout,
+  person: Person,
+  m: number,
+  q: number,
+  lambda: number,
+  { cc, rc, rr, rrPairs, b }: StratumEquations,
+  { z, cells, raters, blanks, blankWeight }: PersonCounts,
+): number {
+  const { cell, raterLocal, value } = data;
+  let total = 0;
+  for (let i = person.start; i < person.end; i++) {
+    const c = cell[i];
+    const r = raterLocal[i];
+    const y = value[i];
+    total += y;
+    cc[c * m + c]++;
+    rr[r - m]++;
+    rc[(r - m) * m + c]++;
+    b[c] += y;
+    b[r] += y;
+    if (z[c] === 0) cells.push(c);
+    z[c]++;
+    if (z[r] === 0) raters.push(r);
+    z[r]++;
+  }
+  const ratings = person.end - person.start;
+  const w = 1 / (ratings + lambda);
+  for (const i of cells) b[i] -= w * z[i] * total;
+  const throughBlanks = cells.length === ratings && 2 * cells.length > m;
+  if (throughBlanks) {
+    for (let c = 0; c < m; c++) if (z[c] === 0) blanks.push(c);
+    for (let x = 0; x < blanks.length; x++) {
+      const i = blanks[x];
+      blankWeight[i] += w;
+      for (let t = 0; t <= x; t++) cc[i * m + blanks[t]] -= w;
+    }
+    blanks.length = 0;
+  } else {
+    for (let x = 0; x < cells.length; x++) {
+      const i = cells[x];
+      const wi = w * z[i];
+      for (let t = 0; t <= x; t++) {
+        const j = cells[t];
+        cc[i > j ? i * m + j : j * m + i] -= wi * z[j];
+      }
+    }
+  }
+  for (let x = 0; x < raters.length; x++) {
+    const i = raters[x];
+    const k = i - m;
+    const wi = w * z[i];
+    b[i] -= wi * total;
+    for (let t = 0; t < cells.length; t++) rc[k * m + cells[t]] -= wi * z[cells[t]];
+    rr[k] -= wi * z[i];
+    for (let t = 0; t < x; t++) {
+      const h = raters[t] - m;
+      const key = k > h ? k * q + h : h * q + k;
+      rrPairs.set(key, (rrPairs.get(key) ?? 0) - wi * z[raters[t]]);
+    }
+  }
+  for (const c of cells) z[c] = 0;
+  for (const r of raters) z[r] = 0;
+  cells.length = 0;
+  raters.length = 0;
+  return throughBlanks ? w : 0;
+}
+
 /** Solves the mixed-model equations for a given ratio λ = noise² / spread². */
 function fit(data: Layout, lambda: number, components: Int32Array): Fit {
   const R = data.raterCount;
@@ -332,7 +469,7 @@ function fit(data: Layout, lambda: number, components: Int32Array): Fit {
   const diagonal = new Float64Array(R);
   const rhs = new Float64Array(R);
   const reduced: Reduced[] = [];
-  const { cell, raterLocal, value } = data;
+  const { cell, value } = data;
   // Rater–rater entries of the strata before the difficulties are absorbed (people rated by two raters), for M x.
   const pairs: number[] = [];
   const pairValues: number[] = [];
@@ -340,57 +477,7 @@ function fit(data: Layout, lambda: number, components: Int32Array): Fit {
   for (const s of data.strata) {
     const m = s.cells.size;
     const q = s.raters.length;
-    const n = m + q;
-    // The stratum's equations after absorbing its people, in three blocks: difficulty × difficulty (lower triangle),
-    // rater × difficulty, and rater × rater (diagonal, plus pairs of raters who rated the same person).
-    const cc = new Float64Array(m * m);
-    const rc = new Float64Array(q * m);
-    const rr = new Float64Array(q);
-    const rrPairs = new Map<number, number>();
-    const b = new Float64Array(n);
-    const z = new Float64Array(n);
-    const touched: number[] = [];
-    for (const p of s.people) {
-      let total = 0;
-      for (let i = p.start; i < p.end; i++) {
-        const c = cell[i];
-        const r = raterLocal[i];
-        const y = value[i];
-        total += y;
-        cc[c * m + c]++;
-        rr[r - m]++;
-        rc[(r - m) * m + c]++;
-        b[c] += y;
-        b[r] += y;
-        if (z[c] === 0) touched.push(c);
-        z[c]++;
-        if (z[r] === 0) touched.push(r);
-        z[r]++;
-      }
-      // Absorbing the person: subtract w · z zᵀ (cells sort before raters).
-      const w = 1 / (p.end - p.start + lambda);
-      const count = touched.length;
-      touched.sort(ascending);
-      for (let x = 0; x < count; x++) {
-        const i = touched[x];
-        const wi = w * z[i];
-        b[i] -= wi * total;
-        if (i < m) {
-          const ri = i * m;
-          for (let t = 0; t <= x; t++) cc[ri + touched[t]] -= wi * z[touched[t]];
-          continue;
-        }
-        const k = i - m;
-        for (let t = 0; t <= x; t++) {
-          const j = touched[t];
-          if (j < m) rc[k * m + j] -= wi * z[j];
-          else if (j === i) rr[k] -= wi * z[j];
-          else rrPairs.set(k * q + (j - m), (rrPairs.get(k * q + (j - m)) ?? 0) - wi * z[j]);
-        }
-      }
-      for (let x = 0; x < count; x++) z[touched[x]] = 0;
-      touched.length = 0;
-    }
+    const { cc, rc, rr, rrPairs, b } = absorbPeople(data, s, lambda);
     // Difficulty block: Cholesky; then the raters' Schur complement.
     const l = cc;
     cholesky(l, m);
@@ -627,12 +714,30 @@ export function fitRaterModel(entries: PersonRatings[], competencies?: readonly 
     if (result.inverse) return result.inverse[i * R + j];
     return i === j ? 1 / result.diagonal[i] : 0;
   };
+  // Beyond EXACT_RATERS the inverse is taken as diagonal, so only its diagonal is summed: a thousand raters would
+  // otherwise cost a million terms that are all zero.
+  const inReference = new Uint8Array(R);
+  for (const ref of reference.values()) for (const j of ref) inReference[j] = 1;
   const referenceSum = new Map<number, number>();
+  const referenceMean = new Map<number, number>();
   for (const [component, ref] of reference) {
     let total = 0;
-    for (const j of ref) for (const h of ref) total += inverseAt(j, h);
+    if (result?.inverse) for (const j of ref) for (const h of ref) total += inverseAt(j, h);
+    else for (const j of ref) total += inverseAt(j, j);
     referenceSum.set(component, total);
+    let mean = 0;
+    if (result) for (const j of ref) mean += result.effects[j];
+    referenceMean.set(component, mean / ref.length);
   }
+  /** Σ over the reference raters j of G_rj. */
+  const crossSum = (r: number, ref: number[]): number => {
+    if (result?.inverse) {
+      let cross = 0;
+      for (const j of ref) cross += inverseAt(r, j);
+      return cross;
+    }
+    return inReference[r] ? inverseAt(r, r) : 0;
+  };
   const effects: RaterEffect[] = [];
   const flagged = new Map<string, number>();
   for (let r = 0; r < R; r++) {
@@ -656,13 +761,8 @@ export function fitRaterModel(entries: PersonRatings[], competencies?: readonly 
     const x = result.effects;
     const ref = reference.get(components[r]) as number[];
     const k = ref.length;
-    let mean = 0;
-    let cross = 0;
-    for (const j of ref) {
-      mean += x[j];
-      cross += inverseAt(r, j);
-    }
-    mean /= k;
+    const mean = referenceMean.get(components[r]) as number;
+    const cross = crossSum(r, ref);
     // Variance of the contrast e_r − mean of the reference: g_rr − 2·mean_j g_rj + mean_jh g_jh, times the noise.
     const variance =
       Math.max(0, inverseAt(r, r) - (2 * cross) / k + (referenceSum.get(components[r]) as number) / (k * k)) *

@@ -44,11 +44,15 @@ interface ScoringTrack {
   next: Int32Array;
   /** Per level: indexes of every level that may come next (own path first, then the management fork). */
   nextLevels: number[][];
-  /** Ratings of the person being scored, NaN = not assessed; reused from person to person. */
-  scratch: Float64Array;
-  /** The scratch ratings' offsets in the gap table. */
-  ratingSlots: Int32Array;
   gaps: GapTable;
+  /** How many people are scored with this preparation. */
+  people: number;
+  /**
+   * The ratings of everyone scored with it, side by side, NaN = not assessed: the k-th person's rating of `ids[i]` is
+   * at k × ids.length + i. Their gaps are read from here.
+   */
+  ratings: Float64Array;
+  scored: number;
 }
 
 /**
@@ -103,15 +107,16 @@ function prepareTrack(
     nextLevels: track.levels.map((level) =>
       nextLevels(track, level.id).map((l) => levelIndex.get(l.id) as number),
     ),
-    scratch: new Float64Array(ids.length),
-    ratingSlots: new Int32Array(ids.length),
     gaps,
+    people: 0,
+    ratings: new Float64Array(0),
+    scored: 0,
   };
 }
 
 /**
  * Stable insertion sort by gap, ascending, so equal shortfalls keep matrix order. Blocker lists are short, and this
- * runs for every level of every person, where the general sort's comparator calls cost more than the sorting.
+ * runs for every level read, where the general sort's comparator calls cost more than the sorting.
  */
 function largestShortfallFirst(blockers: Gap[]): void {
   for (let i = 1; i < blockers.length; i++) {
@@ -126,36 +131,88 @@ function largestShortfallFirst(blockers: Gap[]): void {
   }
 }
 
-function scoreLevel(t: ScoringTrack, l: ScoringLevel, scoring: ScoringRules): LevelReadiness {
-  const { competencies, expected, expectationSlots } = l;
-  const { scratch: ratings, ratingSlots, weights } = t;
+/** Where a scored person's ratings are kept: their preparation, and the offset of their ratings in it. */
+interface KeptRatings {
+  t: ScoringTrack;
+  offset: number;
+}
+
+/** Every competency with an expectation at the level, in matrix order. */
+function gapsAt({ t, offset }: KeptRatings, l: ScoringLevel): Gap[] {
+  const gaps: Gap[] = new Array(l.competencies.length);
+  for (let k = 0; k < gaps.length; k++) {
+    const i = l.competencies[k];
+    const rating = t.ratings[offset + i];
+    gaps[k] = t.gaps.gap(i, l.expected[k], rating, l.expectationSlots[k], t.gaps.ratingSlot(rating));
+  }
+  return gaps;
+}
+
+/** Assessed and unmet, largest shortfall first. */
+function blockersAmong(gaps: Gap[]): Gap[] {
+  const blockers = gaps.filter((g) => g.rating !== null && g.rating < g.expected);
+  largestShortfallFirst(blockers);
+  return blockers;
+}
+
+/**
+ * A level's gaps and blockers are worked out when first read, then kept: scoring 10,000 people at every level of their
+ * track would otherwise make a million arrays for the garbage collector to trace, when the heatmaps and calibration
+ * read one or two levels per person. They are own, enumerable properties like the others, so a result prints,
+ * compares and spreads as a plain object does; where they come from is a hidden property.
+ */
+const KEPT = "keptRatings";
+type LazyLevel = LevelReadiness & { [KEPT]: KeptRatings };
+
+function keep<K extends "gaps" | "blockers">(level: LevelReadiness, key: K, value: LevelReadiness[K]) {
+  Object.defineProperty(level, key, { value, enumerable: true });
+  return value;
+}
+
+const GAPS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: LazyLevel): Gap[] {
+    const kept = this[KEPT];
+    return keep(this, "gaps", gapsAt(kept, kept.t.levels[kept.t.levelIndex.get(this.level) as number]));
+  },
+};
+
+const BLOCKERS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: LazyLevel): Gap[] {
+    return keep(this, "blockers", blockersAmong(this.gaps));
+  },
+};
+
+function scoreLevel(
+  t: ScoringTrack,
+  l: ScoringLevel,
+  kept: KeptRatings,
+  scoring: ScoringRules,
+): LevelReadiness {
+  const { competencies, expected } = l;
+  const { ratings, weights } = t;
   const count = competencies.length;
-  const gaps: Gap[] = new Array(count);
-  const blockers: Gap[] = [];
   let assessed = 0;
   let met = 0;
   let assessedWeight = 0;
   let metWeight = 0;
   for (let k = 0; k < count; k++) {
     const i = competencies[k];
-    const rating = ratings[i];
-    const expectation = expected[k];
-    const gap = t.gaps.gap(i, expectation, rating, expectationSlots[k], ratingSlots[i]);
-    gaps[k] = gap;
+    const rating = ratings[kept.offset + i];
     if (Number.isNaN(rating)) continue;
     assessed++;
     assessedWeight += weights[i];
-    if (rating >= expectation) {
+    if (rating >= expected[k]) {
       met++;
       metWeight += weights[i];
-    } else {
-      blockers.push(gap);
     }
   }
-  largestShortfallFirst(blockers);
   const readiness = assessedWeight > 0 ? metWeight / assessedWeight : 0;
   const coverage = count > 0 ? assessed / count : 0;
-  return {
+  const level = {
     level: l.level.id,
     readiness,
     coverage,
@@ -163,19 +220,22 @@ function scoreLevel(t: ScoringTrack, l: ScoringLevel, scoring: ScoringRules): Le
     assessed,
     met,
     status: readinessStatus(readiness, coverage, scoring),
-    gaps,
-    blockers,
-  };
+  } as LevelReadiness;
+  Object.defineProperty(level, KEPT, { value: kept });
+  Object.defineProperty(level, "gaps", GAPS);
+  Object.defineProperty(level, "blockers", BLOCKERS);
+  return level;
 }
 
 function scoreWith(t: ScoringTrack, person: PersonRatings, scoring: ScoringRules): PersonReadiness {
-  const ratings = t.scratch;
+  if (t.ratings.length === 0) t.ratings = new Float64Array(t.people * t.ids.length);
+  const kept: KeptRatings = { t, offset: t.scored * t.ids.length };
+  t.scored++;
   for (let i = 0; i < t.ids.length; i++) {
     const value = person.ratings[t.ids[i]];
-    ratings[i] = typeof value === "number" && Number.isFinite(value) ? value : NaN;
-    t.ratingSlots[i] = t.gaps.ratingSlot(ratings[i]);
+    t.ratings[kept.offset + i] = typeof value === "number" && Number.isFinite(value) ? value : NaN;
   }
-  const levels = t.levels.map((l) => scoreLevel(t, l, scoring));
+  const levels = t.levels.map((l) => scoreLevel(t, l, kept, scoring));
   const result: PersonReadiness = { person, levels, nextLevels: [] };
   const at = t.levelIndex.get(person.level);
   if (at === undefined) return result;
@@ -199,17 +259,23 @@ export function scorePerson(matrix: CareerMatrix, person: PersonRatings): Person
 }
 
 export function scoreTeam(matrix: CareerMatrix, people: PersonRatings[]): PersonReadiness[] {
+  // First each person's preparation, so each knows how many ratings to keep; then the scores.
   const prepared = new Map<string, ScoringTrack>();
-  return people.map((person) => {
+  const preparations = people.map((person) => {
     const specialisation = specialisationFor(matrix, person.track, person.specialisation)?.id;
     const key = `${person.track}\u0000${specialisation ?? ""}`;
     let t = prepared.get(key);
     if (!t) {
       const track = matrix.tracks.find((tr) => tr.id === person.track);
-      if (!track) return { person, levels: [], nextLevels: [] };
+      if (!track) return undefined;
       t = prepareTrack(matrix, track, specialisation);
       prepared.set(key, t);
     }
-    return scoreWith(t, person, matrix.scoring);
+    t.people++;
+    return t;
+  });
+  return people.map((person, i) => {
+    const t = preparations[i];
+    return t ? scoreWith(t, person, matrix.scoring) : { person, levels: [], nextLevels: [] };
   });
 }

@@ -199,6 +199,63 @@ describe("scoreTeam", () => {
     expect(scoreTeam(matrix, team)).toEqual(team.map((p) => scorePerson(matrix, p)));
   });
 
+  it("gives each level's gaps and blockers as plain properties: printed, compared and copied with the rest", () => {
+    const [scored] = scoreTeam(matrix, [ana]);
+    const senior = scored.levels.find((l) => l.level === "senior")!;
+    const plain = {
+      level: "senior",
+      readiness: senior.readiness,
+      coverage: 1,
+      expected: 5,
+      assessed: 5,
+      met: 3,
+      status: "almost",
+      gaps: [
+        { competency: "code-quality", expected: 3, rating: 3, gap: 0 },
+        { competency: "system-design", expected: 2, rating: 1, gap: -1 },
+        { competency: "databases", expected: 3, rating: 3, gap: 0 },
+        { competency: "mentoring", expected: 2, rating: 1, gap: -1 },
+        { competency: "collaboration", expected: 2, rating: 2, gap: 0 },
+      ],
+      blockers: [
+        { competency: "system-design", expected: 2, rating: 1, gap: -1 },
+        { competency: "mentoring", expected: 2, rating: 1, gap: -1 },
+      ],
+    };
+    expect(Object.keys(senior)).toEqual(Object.keys(plain));
+    expect(senior).toEqual(plain);
+    expect(JSON.parse(JSON.stringify(senior))).toEqual(plain);
+    expect({ ...senior }).toEqual(plain);
+    // Worked out once: reading again gives the same arrays.
+    expect(senior.gaps).toBe(senior.gaps);
+    expect(senior.blockers).toBe(senior.blockers);
+  });
+
+  it("makes no gap or blocker list until one is read", () => {
+    // At 10,000 people the lists of every level nobody reads were most of the scoring's time, in garbage collection.
+    const [scored] = scoreTeam(matrix, [ana]);
+    const unread = (key: "gaps" | "blockers") =>
+      scored.levels.filter((l) => Object.getOwnPropertyDescriptor(l, key)?.get !== undefined).length;
+    expect([unread("gaps"), unread("blockers")]).toEqual([scored.levels.length, scored.levels.length]);
+    expect(scored.current!.blockers.length).toBeGreaterThan(0);
+    expect([unread("gaps"), unread("blockers")]).toEqual([
+      scored.levels.length - 1,
+      scored.levels.length - 1,
+    ]);
+  });
+
+  it("tells apart two results that differ only in their gaps", () => {
+    // Same readiness and counts at Senior (all met), different ratings above the expectations.
+    const ratings = { "code-quality": 3, "system-design": 2, databases: 3, mentoring: 2, collaboration: 2 };
+    const [first, second] = scoreTeam(matrix, [
+      person("Ha", "backend", "senior", ratings),
+      person("Ha", "backend", "senior", { ...ratings, databases: 4 }),
+    ]);
+    const [a, b] = [first.current!, second.current!];
+    expect([a.readiness, a.assessed, a.met]).toEqual([b.readiness, b.assessed, b.met]);
+    expect(a).not.toEqual(b);
+  });
+
   it("returns the person's own ratings object so results point back at the row", () => {
     const [scored] = scoreTeam(matrix, [ana]);
     expect(scored.person).toBe(ana);
