@@ -70,15 +70,15 @@ describe("a calibration session in Excel", () => {
         seen = (await recordRatingChanges(host, framework, seen)).ratings;
       });
     });
-    // The first competency is in G: the Specialisation column comes before the ratings.
+    // The first competency is in H: the Source and Specialisation columns come before the ratings.
     const other = (a1: string) => {
       const v = sheetNamed(book, "Ratings").values[Number(a1.slice(1)) - 1][a1.charCodeAt(0) - 65];
       return v === 0 ? 1 : 0;
     };
-    await typeInto(book, "Ratings", "G2", [[other("G2")]]);
-    await typeInto(book, "Ratings", "H3", [[other("H3")]]);
-    await typeInto(book, "Ratings", "G4", [["nine"]]);
-    await typeInto(book, "Ratings", "G5:H6", [
+    await typeInto(book, "Ratings", "H2", [[other("H2")]]);
+    await typeInto(book, "Ratings", "I3", [[other("I3")]]);
+    await typeInto(book, "Ratings", "H4", [["nine"]]);
+    await typeInto(book, "Ratings", "H5:I6", [
       [1, 1],
       [2, 2],
     ]);
@@ -86,7 +86,7 @@ describe("a calibration session in Excel", () => {
     await queue;
     await stop();
     // Typed with the pane closed.
-    await typeInto(book, "Ratings", "I7", [[other("I7")]]);
+    await typeInto(book, "Ratings", "J7", [[other("J7")]]);
 
     const end = await endCalibration(host, framework);
     if ("confirm" in end) throw new Error(end.confirm);
@@ -98,7 +98,7 @@ describe("a calibration session in Excel", () => {
       const row = Number(a1.slice(1)) - 1;
       return [ratings[row][0], ratings[0][column], ratings[row][column]];
     };
-    const live = ["G2", "H3", "G4", "G5", "H5", "G6", "H6"].map(at);
+    const live = ["H2", "I3", "H4", "H5", "I5", "H6", "I6"].map(at);
     const recorded = entries.map((r) => [r[1], r[2], r[4], r[5]]);
     const changedLive = recorded.filter((r) => r[3] === RECORDED_LIVE).map((r) => r.slice(0, 3));
     // Cells whose value did not change (a paste of the same value) are not logged.
@@ -108,8 +108,8 @@ describe("a calibration session in Excel", () => {
     );
     expect(changedLive).toEqual(expectedLive);
     expect(changedLive.length).toBeGreaterThanOrEqual(3);
-    expect(recorded.filter((r) => r[3] === RECORDED_AT_END).map((r) => r.slice(0, 3))).toEqual([at("I7")]);
+    expect(recorded.filter((r) => r[3] === RECORDED_AT_END).map((r) => r.slice(0, 3))).toEqual([at("J7")]);
     expect(entries.find((r) => r[4] === "nine")?.[6]).toMatch(/Not a rating, not counted/);
-    expect(end.problems.some((p) => p.cell === "G4")).toBe(true);
+    expect(end.problems.some((p) => p.cell === "H4")).toBe(true);
   });
 });

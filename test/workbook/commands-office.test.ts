@@ -64,6 +64,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       "Level",
       "Rater",
       "Team",
+      "Source",
       "Specialisation",
       "Takes part in trainings, triage and process review",
     ]);
@@ -71,8 +72,9 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       team.map((p) => p.person),
     );
     expect(sheet.freeze).toEqual({ rows: 1, columns: 1 });
-    expect(sheet.validations.map((v) => v.range.slice(0, 3))).toEqual(["B2:", "C2:", "F2:", "G2:"]);
-    expect(sheet.validations[2].list).toEqual(["Ops & Enablement", "Secure"]);
+    expect(sheet.validations.map((v) => v.range.slice(0, 3))).toEqual(["B2:", "C2:", "F2:", "G2:", "H2:"]);
+    expect(sheet.validations[2].list).toEqual(["Self", "Manager", "Peer"]);
+    expect(sheet.validations[3].list).toEqual(["Ops & Enablement", "Secure"]);
   });
 
   it("scores into live heatmaps: formulas, percent formats, colour scales and status words", async () => {
