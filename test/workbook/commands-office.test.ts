@@ -58,7 +58,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
   it("creates Ratings with one header row, drop-downs and frozen names", async () => {
     const { book, team } = await ratedWorkbook(10);
     const sheet = sheetNamed(book, "Ratings");
-    expect(sheet.values[0].slice(0, 7)).toEqual([
+    expect(sheet.values[0].slice(0, 8)).toEqual([
       "Person",
       "Track",
       "Level",
@@ -86,6 +86,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       ["Sheet1", "Visible"],
       ["Ratings", "Visible"],
       ["Readiness", "Visible"],
+      ["Agreement", "Visible"],
       ["Gaps at current level", "Visible"],
       ["Gaps at next level", "Visible"],
       ["Team summary", "Visible"],
