@@ -112,8 +112,9 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       /^=IF\(\$A\$3<>"","",IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$V5,\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(INDEX\(\$B\$\d+:\$[A-Z]+\$\d+,MATCH\(\$U5,/,
     );
     expect(readiness.values[4][5]).toBe(first.next?.readiness);
+    // The ratings span starts at H, after Source and Specialisation.
     expect(readiness.formulas[4][8]).toMatch(
-      /^=IF\(\$A\$3<>"","",IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$U5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$G:\$/,
+      /^=IF\(\$A\$3<>"","",IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$U5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$H:\$/,
     );
     // Every person's row holds the first row's formulas moved down, and shows the core's numbers.
     result.scored.forEach((s, i) => {
