@@ -144,7 +144,10 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       "cellValue",
       "cellValue",
       "cellValue",
+      // No manager rating yet, grey as Insufficient data.
+      "cellValue",
       // The other next level where the paths fork: its readiness in the status bands and its status words.
+      "cellValue",
       "cellValue",
       "cellValue",
       "cellValue",
