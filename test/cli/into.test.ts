@@ -7,7 +7,11 @@ import ExcelJS from "exceljs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { careerMatrixFromFramework } from "../../src/core/career-matrix";
+import { bundledFramework } from "../../src/data";
 import { readXlsx } from "../../src/hosts/xlsx/xlsx-reader";
+import { columnLetter } from "../../src/sheets/a1";
+import { firstRatingColumn } from "../../src/sheets/ratings-sheet";
 import { convert, describeWithLibreOffice } from "../libreoffice/libreoffice";
 import { compileCli, runCli } from "./run-cli";
 
@@ -15,6 +19,9 @@ jest.setTimeout(240_000);
 
 let dir: string;
 const file = (name: string): string => path.join(dir, name);
+/** The Ratings sheet's first rating column, after Person…Source and Specialisation. */
+const FIRST_INDEX = firstRatingColumn(careerMatrixFromFramework(bundledFramework()));
+const FIRST = columnLetter(FIRST_INDEX);
 
 beforeAll(() => {
   compileCli();
@@ -71,9 +78,9 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
     await edit(book, (workbook) => {
       const summary = workbook.addWorksheet("Summary");
       summary.getCell("A1").value = { formula: "Readiness!F5" } as ExcelJS.CellFormulaValue;
-      summary.getCell("B1").value = { formula: "SUM(Ratings!G:G)" } as ExcelJS.CellFormulaValue;
+      summary.getCell("B1").value = { formula: `SUM(Ratings!${FIRST}:${FIRST})` } as ExcelJS.CellFormulaValue;
       summary.getCell("C1").value = { formula: "COUNTA(TeamRatings)" } as ExcelJS.CellFormulaValue;
-      workbook.definedNames.add("Ratings!$G$2:$G$9", "TeamRatings");
+      workbook.definedNames.add(`Ratings!$${FIRST}$2:$${FIRST}$9`, "TeamRatings");
     });
 
     for (const args of [
@@ -88,6 +95,7 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
       "Backend matrix",
       "Ratings",
       "Readiness",
+      "Agreement",
       "Gaps at current level",
       "Gaps at next level",
       "Team summary",
@@ -101,9 +109,9 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
     const summary = workbook.getWorksheet("Summary")!;
     expect(
       ["A1", "B1", "C1"].map((a) => (summary.getCell(a).value as ExcelJS.CellFormulaValue).formula),
-    ).toEqual(["Readiness!F5", "SUM(Ratings!G:G)", "COUNTA(TeamRatings)"]);
+    ).toEqual(["Readiness!F5", `SUM(Ratings!${FIRST}:${FIRST})`, "COUNTA(TeamRatings)"]);
     expect(workbook.definedNames.model.find((n) => n.name === "TeamRatings")?.ranges).toEqual([
-      "Ratings!$G$2:$G$9",
+      `Ratings!$${FIRST}$2:$${FIRST}$9`,
     ]);
 
     // LibreOffice recalculates everything: the user's formulas see the add-in's new sheets, with no #REF!.
@@ -112,10 +120,10 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
     const [a1, b1, c1] = sheet("Summary")[0];
     expect(a1).toBe(sheet("Readiness")[4][5]);
     expect(typeof a1).toBe("number");
-    // The first ratings column: G, after Person…Team and Specialisation.
+    // The first ratings column, after Person…Source and Specialisation.
     const ratingsColumnG = sheet("Ratings")
       .slice(1)
-      .map((row) => row[6])
+      .map((row) => row[FIRST_INDEX])
       .filter((v): v is number => typeof v === "number");
     expect(b1).toBe(ratingsColumnG.reduce((sum, v) => sum + v, 0));
     expect(c1).toBe(8);

@@ -9,6 +9,7 @@ import {
   chanceInWords,
   EXPECTATION_WORD,
   LEVEL_WORD,
+  NO_MANAGER_RATING,
   RATER_FLAG_WORD,
   RETIRED_WORDS,
   STATUS_WORD,
@@ -75,7 +76,7 @@ const shown = sourceFiles(SRC)
   .filter((path) => relative(SRC, path) !== VOCABULARY)
   .flatMap(textsOf);
 
-const words = [...Object.values(STATUS_WORD), ...Object.values(RATER_FLAG_WORD)];
+const words = [...Object.values(STATUS_WORD), ...Object.values(RATER_FLAG_WORD), NO_MANAGER_RATING];
 
 describe("one vocabulary", () => {
   it("reads the source it checks", () => {

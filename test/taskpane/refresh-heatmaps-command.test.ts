@@ -20,19 +20,19 @@ describe("the ribbon's Refresh heatmaps", () => {
     await buildMatrix(host, framework, ["backend"], { keepEdits: false });
     await createRatings(host, framework, [{ person: "Ada", track: "backend", level: "senior" }]);
     await memory.run(async (context) => {
-      // The first ratings column is G: Specialisation comes before them.
-      context.workbook.worksheets.getItem("Ratings").getRange("G2:H2").values = [[3, 4]];
+      // The first ratings column is H: Source and Specialisation come before them.
+      context.workbook.worksheets.getItem("Ratings").getRange("H2:I2").values = [[3, 4]];
       await context.sync();
     });
     await scoreRatings(host, framework);
     await expect(refreshHeatmapsAction(host, framework)()).resolves.toBeUndefined();
 
     await memory.run(async (context) => {
-      context.workbook.worksheets.getItem("Ratings").getRange("G2").values = [["lots"]];
+      context.workbook.worksheets.getItem("Ratings").getRange("H2").values = [["lots"]];
       await context.sync();
     });
     await expect(refreshHeatmapsAction(host, framework)()).rejects.toThrow(
-      /Heatmaps refreshed, with problems:\nRatings!G2: /,
+      /Heatmaps refreshed, with problems:\nRatings!H2: /,
     );
   });
 });

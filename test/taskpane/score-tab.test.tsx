@@ -86,22 +86,22 @@ describe("Score tab", () => {
     const user = userEvent.setup();
     await ratedTeam(pane, user);
     await pane.memory.run(async (context) => {
-      context.workbook.worksheets.getItem("Ratings").getRange("F3").values = [["nine"]];
+      context.workbook.worksheets.getItem("Ratings").getRange("H3").values = [["nine"]];
       await context.sync();
     });
 
     await user.click(screen.getByRole("tab", { name: "Score" }));
     await user.click(await screen.findByRole("button", { name: "Score ratings" }, { timeout: 15_000 }));
     const problems = await screen.findByRole("region", { name: /Problems in the ratings/ });
-    expect(within(problems).getByText("Ratings!F3")).toBeTruthy();
-    await user.click(within(problems).getByRole("button", { name: "Go to cell Ratings!F3" }));
-    await waitFor(() => expect(pane.memory.snapshot().selection).toBe("Ratings!F3"));
+    expect(within(problems).getByText("Ratings!H3")).toBeTruthy();
+    await user.click(within(problems).getByRole("button", { name: "Go to cell Ratings!H3" }));
+    await waitFor(() => expect(pane.memory.snapshot().selection).toBe("Ratings!H3"));
     // Renamed since: the sheet is found by its marker, not its old name.
     await pane.memory.run(async (context) => {
       context.workbook.worksheets.getItem("Ratings").name = "Team ratings";
       await context.sync();
     });
-    await user.click(within(problems).getByRole("button", { name: "Go to cell Ratings!F3" }));
+    await user.click(within(problems).getByRole("button", { name: "Go to cell Ratings!H3" }));
     await waitFor(() => expect(pane.memory.snapshot().selection).toBe("'Team ratings'!F3"));
   });
 

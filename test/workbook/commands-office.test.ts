@@ -66,7 +66,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
   it("creates Ratings with one header row, drop-downs and frozen names", async () => {
     const { book, team } = await ratedWorkbook(10);
     const sheet = sheetNamed(book, "Ratings");
-    expect(sheet.values[0].slice(0, 7)).toEqual([
+    expect(sheet.values[0].slice(0, 8)).toEqual([
       "Person",
       "Track",
       "Level",
@@ -119,6 +119,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       /^=IF\(\$A\$3<>"","",IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$V5,\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(INDEX\(\$B\$\d+:\$[A-Z]+\$\d+,MATCH\(\$U5,/,
     );
     expect(readiness.values[4][5]).toBe(first.next?.readiness);
+    // The ratings span starts at H, after Source and Specialisation.
     expect(readiness.formulas[4][8]).toMatch(
       /^=IF\(\$A\$3<>"","",IF\(\$X5="","",IF\(ISNUMBER\(MATCH\(\$U5&"\|[a-z-]+",\$A\$\d+:\$A\$\d+,0\)\),IFERROR\(SUMPRODUCT\(.*\*ISNUMBER\(INDEX\(Ratings!\$H:\$/,
     );
@@ -150,7 +151,10 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       "cellValue",
       "cellValue",
       "cellValue",
+      // No manager rating yet, grey as Insufficient data.
+      "cellValue",
       // The other next level where the paths fork: its readiness in the status bands and its status words.
+      "cellValue",
       "cellValue",
       "cellValue",
       "cellValue",

@@ -108,12 +108,13 @@ describe("a streamed workbook", () => {
   let inMemory: ExcelJS.Workbook;
   let streamed: ExcelJS.Workbook;
 
+  // Two builds of the sample team, every source's row and the Agreement sheet included.
   beforeAll(async () => {
     const memoryHost = await build(new XlsxHost());
     const streamHost = await build(new XlsxStreamHost());
     inMemory = await loadWorkbook(await workbookToBytes(memoryHost.workbook));
     streamed = await loadWorkbook(await streamedXlsx(streamHost.workbook));
-  });
+  }, 120_000);
 
   it("has the same sheets, in the same order, hidden where the other's are", () => {
     const sheets = (book: ExcelJS.Workbook) => book.worksheets.map((s) => [s.name, s.state]);
