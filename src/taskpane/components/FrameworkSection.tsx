@@ -19,7 +19,7 @@ import { useServices } from "../services";
 import { loadCommands } from "../load-commands";
 import { useTask } from "../use-task";
 import { Section } from "./Panel";
-import { ProblemList } from "./ProblemList";
+import { ProblemListOnDemand as ProblemList } from "./ProblemListOnDemand";
 import { TaskFeedback } from "./TaskFeedback";
 
 const useStyles = makeStyles({

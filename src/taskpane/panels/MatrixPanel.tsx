@@ -15,7 +15,7 @@ import type { BuildMatrixResult } from "../../workbook/commands";
 import type { TrackEdits } from "../../workbook/matrix-edits";
 import { clockTime, plural } from "../format";
 import { Panel, Section } from "../components/Panel";
-import { ProblemList } from "../components/ProblemList";
+import { ProblemListOnDemand as ProblemList } from "../components/ProblemListOnDemand";
 import { TaskFeedback } from "../components/TaskFeedback";
 import { FrameworkSection } from "../components/FrameworkSection";
 import { TrackChooser } from "../components/TrackChooser";
