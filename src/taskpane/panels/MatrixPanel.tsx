@@ -1,12 +1,4 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Text,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Text } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { TrackId } from "../../core/framework";
 import type { Problem } from "../../core/types";
@@ -22,6 +14,12 @@ import { TrackChooser } from "../components/TrackChooser";
 import { loadCommands } from "../load-commands";
 import { useServices } from "../services";
 import { useTask } from "../use-task";
+import {
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "../components/MessageBarOnDemand";
 
 const ReplaceEditsDialog = lazy(() =>
   import(/* webpackChunkName: "replace-edits-dialog" */ "../components/ReplaceEditsDialog").then((m) => ({
