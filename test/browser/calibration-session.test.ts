@@ -15,6 +15,7 @@ import type { PersonRatings } from "../../src/core/types";
 import { bundledFramework, sampleTeam } from "../../src/data";
 import { BUILD_TIMEOUT_MS, buildProduction, ROOT } from "./support/build";
 import { chromiumAvailable, launchChromium } from "./support/chromium";
+import { openTab } from "./support/pane-tabs";
 import { serveDirectory, type StaticServer } from "./support/serve";
 
 const SHOTS = join(ROOT, "test-results", "workbench");
@@ -74,13 +75,13 @@ describeInBrowser("a calibration session in the workbench", () => {
     });
     await page.goto(`${server.origin}/workbench.html?theme=light&width=450`);
     const p = pane(page);
-    await p.getByRole("tab", { name: "Ratings" }).click();
+    await openTab(p, "Ratings");
     await p.getByRole("button", { name: "Use the sample team" }).click();
     await p.getByRole("button", { name: /^Create the Ratings sheet with \d+ people$/ }).click();
     await p.getByText("Ratings sheet ready").waitFor();
     await page.getByRole("button", { name: "Type the sample ratings" }).click();
     await page.getByText(/^Typed the ratings of \d+ people/).waitFor();
-    await p.getByRole("tab", { name: "Score" }).click();
+    await openTab(p, "Score");
     await p.getByRole("button", { name: "Score ratings" }).click();
     await p.getByText(/^Scored \d+ of \d+ people$/).waitFor({ timeout: 60_000 });
 
@@ -92,7 +93,7 @@ describeInBrowser("a calibration session in the workbench", () => {
     }));
     expect(await boxCounts(page)).toEqual(coreCounts(before));
 
-    await p.getByRole("tab", { name: "Calibration" }).click();
+    await openTab(p, "Calibration");
     await p.getByRole("button", { name: "Start calibration" }).click();
     await p.getByText(/Session in progress since .*: 0 changes logged/).waitFor();
 

@@ -59,3 +59,30 @@ test("the formula engine (formulajs, the tokenizer, the memory workbook's calcul
   const elsewhere = modules.filter((m) => pages(m).join() !== "workbench");
   expect(elsewhere).toEqual([]);
 });
+
+test("the task pane's first script draws the first screen only: commands, sheet code, the bundled data and menus load when used", () => {
+  const first = build.chunks.filter((chunk) =>
+    chunk.files.some((f) => build.entrypoints.taskpane.includes(f)),
+  );
+  const modules = first.flatMap((chunk) => chunk.modules);
+  const later: Record<string, RegExp> = {
+    "workbook commands": /src\/workbook\/commands\.ts/,
+    "sheet specs": /src\/sheets\/(matrix|ratings|readiness)-sheet\.ts/,
+    "rater model and its statistics": /src\/core\/rater-model\.ts|node_modules\/jstat\//,
+    "Office host's reads and writes": /src\/hosts\/office\/(office-host|sheet-steps|markers)\.ts/,
+    "bundled framework and sample team": /src\/data\/checked-data\.ts/,
+    "menus and dialogs": /node_modules\/@fluentui\/react-(menu|dialog)\//,
+  };
+  const found = Object.entries(later).map(([what, pattern]) => ({
+    what,
+    inFirstLoad: modules.filter((m) => pattern.test(m)),
+  }));
+  expect(found).toEqual(Object.keys(later).map((what) => ({ what, inFirstLoad: [] })));
+  // What the first screen needs is there: the tab row with its overflow, the Matrix tab and the on-demand host.
+  for (const needed of [/react-overflow/, /panels\/MatrixPanel/, /office-host-on-demand/]) {
+    expect({ needed: String(needed), found: modules.some((m) => needed.test(m)) }).toEqual({
+      needed: String(needed),
+      found: true,
+    });
+  }
+});

@@ -2,14 +2,7 @@
  * Which framework the workbook uses, and the three ways to change it: use a framework file (checked first, each
  * problem at its JSON path), save the matrix sheets as one, or go back to GitLab's.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Text,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Text } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Framework } from "../../core/framework";
 import type { Problem } from "../../core/types";
@@ -19,8 +12,9 @@ import { useServices } from "../services";
 import { loadCommands } from "../load-commands";
 import { useTask } from "../use-task";
 import { Section } from "./Panel";
-import { ProblemList } from "./ProblemList";
+import { ProblemListOnDemand as ProblemList } from "./ProblemListOnDemand";
 import { TaskFeedback } from "./TaskFeedback";
+import { MessageBar, MessageBarBody, MessageBarTitle } from "./MessageBarOnDemand";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },

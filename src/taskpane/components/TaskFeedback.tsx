@@ -1,14 +1,7 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-} from "@fluentui/react-components";
+import { Button, Field, ProgressBar } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import type { Task } from "../use-task";
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "./MessageBarOnDemand";
 
 /** The running action as a labelled progress bar, and a failure as an error message the user dismisses. */
 export function TaskFeedback({ task, failureTitle }: { task: Task; failureTitle: string }) {

@@ -1,12 +1,4 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Text,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Text } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { TrackId } from "../../core/framework";
 import type { Problem } from "../../core/types";
@@ -15,7 +7,7 @@ import type { BuildMatrixResult } from "../../workbook/commands";
 import type { TrackEdits } from "../../workbook/matrix-edits";
 import { clockTime, plural } from "../format";
 import { Panel, Section } from "../components/Panel";
-import { ProblemList } from "../components/ProblemList";
+import { ProblemListOnDemand as ProblemList } from "../components/ProblemListOnDemand";
 import { TaskFeedback } from "../components/TaskFeedback";
 import { FrameworkSection } from "../components/FrameworkSection";
 import { TrackChooser } from "../components/TrackChooser";
@@ -24,6 +16,12 @@ import { useServices } from "../services";
 import { GetStarted, type StepTab } from "../components/GetStarted";
 import { useTask } from "../use-task";
 import { useWorkbookVersion } from "../workbook-changes";
+import {
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "../components/MessageBarOnDemand";
 
 const ReplaceEditsDialog = lazy(() =>
   import(/* webpackChunkName: "replace-edits-dialog" */ "../components/ReplaceEditsDialog").then((m) => ({
