@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { encodingArgument, levelArgument, scoreFormat } from "./arguments";
 import type { CliContext } from "./context";
-import { progressReporter } from "./progress";
+import { type Progress, progressReporter } from "./progress";
 import { terminalText } from "./terminal-text";
 import { InputError, USAGE, UsageError } from "./usage";
 import { ExcelLimitError } from "../core/excel-limits";
@@ -169,6 +169,31 @@ function safeLines(text: string): string {
   return text.split("\n").map(terminalText).join("\n");
 }
 
+/** Where a run's output goes: standard output as written, standard error made safe to show. */
+export interface CliStreams {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/**
+ * Everything a run of `career-matrix` does but the process's own wiring: runs the command on these streams and
+ * resolves to the exit status, a failure no usage covers said on standard error with exit status 1.
+ */
+export async function runOn(argv: string[], streams: CliStreams, progress: Progress): Promise<number> {
+  const context: CliContext = {
+    stdout: (text) => streams.stdout(text),
+    stderr: (text) => streams.stderr(safeLines(text)),
+    progress,
+  };
+  try {
+    return await main(argv, context);
+  } catch (error) {
+    // A bug or a host failure, not something the user typed: say so plainly, with the detail for a report.
+    context.stderr(`career-matrix: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
 /**
  * Standard output closed early (`| head -1`) ends the run quietly, as for any Unix tool; any other write error
  * (`> /dev/full`) is said and exits 1, instead of an unhandled 'error' event.
@@ -184,21 +209,11 @@ function watchStdout(): void {
 /** Entry point of bin/career-matrix.js. */
 export function run(): void {
   watchStdout();
-  const context: CliContext = {
+  const streams: CliStreams = {
     stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(safeLines(text)),
-    progress: progressReporter(process.stderr),
+    stderr: (text) => process.stderr.write(text),
   };
-  main(process.argv.slice(2), context).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      // A bug or a host failure, not something the user typed: say so plainly, with the detail for a report.
-      process.stderr.write(
-        safeLines(`career-matrix: unexpected failure: ${(error as Error)?.stack ?? String(error)}\n`),
-      );
-      process.exitCode = 1;
-    },
-  );
+  void runOn(process.argv.slice(2), streams, progressReporter(process.stderr)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -94,9 +94,21 @@ describeInBrowser("the workbench in Chromium", () => {
     await p.getByText(/^Scored \d+ of \d+ people$/).waitFor({ timeout: 30_000 });
   }
 
+  let scoredLight: Promise<Page> | undefined;
+  /**
+   * One page, light theme at 360 px, with the sample team scored, shared by the tests that look at a scored team in
+   * it: scoring in the browser is the slow part, and what they check does not depend on what the others did before.
+   */
+  function scoredLightPage(): Promise<Page> {
+    scoredLight ??= open("theme=light&width=360").then(async (page) => {
+      await scoreSampleTeam(page);
+      return page;
+    });
+    return scoredLight;
+  }
+
   test("builds the matrix, creates and scores the sample team's ratings, and draws the readiness heatmap in Excel's colours", async () => {
-    const page = await open("theme=light&width=360");
-    await scoreSampleTeam(page);
+    const page = await scoredLightPage();
 
     // Scoring shows the Readiness sheet; each person's row holds what the core computes.
     await page.getByRole("tab", { name: "Readiness", selected: true }).waitFor();
@@ -221,8 +233,7 @@ describeInBrowser("the workbench in Chromium", () => {
   }, 150_000);
 
   test("the heatmaps follow a rating typed on the Ratings sheet at once, without scoring again", async () => {
-    const page = await open("theme=light&width=360");
-    await scoreSampleTeam(page);
+    const page = await scoredLightPage();
     const sheetTab = (name: string) =>
       page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true });
 

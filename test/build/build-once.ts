@@ -3,17 +3,19 @@
  * caller builds into `<cache>/<key>`, the others wait on its lock — a directory, since mkdir either creates it or
  * fails, atomically — and then use the same build. Every build made is logged, so a run can prove it built once.
  */
+import { createHash } from "crypto";
 import {
   appendFileSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "fs";
-import { join } from "path";
+import { join, relative } from "path";
 
 /** Set by the jest global set-up (test/build/global-setup.ts) for its workers: which run a logged build belongs to. */
 export const RUN_ID_VARIABLE = "CAREER_MATRIX_TEST_RUN";
@@ -28,6 +30,23 @@ export interface BuildLogEntry {
   run: string | null;
   pid: number;
   ms: number;
+}
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
+}
+
+/** A key for a build: the hash of `salt` and of every file under `inputs` (paths relative to `root`), names included. */
+export function hashOfFiles(root: string, inputs: string[], salt = ""): string {
+  const hash = createHash("sha256").update(salt);
+  for (const file of inputs.flatMap((input) => filesUnder(join(root, input)))) {
+    hash.update(relative(root, file)).update(readFileSync(file));
+  }
+  return hash.digest("hex").slice(0, 16);
 }
 
 export function buildLogPath(cache: string): string {

@@ -1,10 +1,9 @@
 import { spawnSync } from "child_process";
-import { createHash } from "crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, relative } from "path";
+import { join } from "path";
 import type { StatsCompilation } from "webpack";
-import { buildOnce } from "./build-once";
+import { buildOnce, hashOfFiles } from "./build-once";
 
 export const projectRoot = join(__dirname, "..", "..");
 
@@ -30,21 +29,9 @@ const inputs = [
   "package-lock.json",
 ];
 
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => filesUnder(join(path, name)));
-}
-
 /** Everything the build reads: a change to any of these makes a new build. */
 export function inputHash(): string {
-  const hash = createHash("sha256").update(productionUrl);
-  for (const file of inputs.flatMap((input) => filesUnder(join(projectRoot, input)))) {
-    hash.update(relative(projectRoot, file)).update(readFileSync(file));
-  }
-  return hash.digest("hex").slice(0, 16);
+  return hashOfFiles(projectRoot, inputs, productionUrl);
 }
 
 /** Builds of earlier sources, left by earlier runs, go after a while (not at once: a parallel run may use them). */

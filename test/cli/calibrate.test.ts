@@ -11,7 +11,7 @@ import { sessionChanges } from "../../src/core/session-changes";
 import type { Cell } from "../../src/core/types";
 import { bundledFramework, sampleTeam } from "../../src/data";
 import { parseCsv, toCsv } from "../../src/export/csv";
-import { compileCli, runCli } from "./run-cli";
+import { runCli } from "./run-cli";
 
 jest.setTimeout(120_000);
 
@@ -48,7 +48,6 @@ const file = (name: string): string => path.join(dir, name);
 const session = afterSession();
 
 beforeAll(() => {
-  compileCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-calibrate-"));
   fs.writeFileSync(file("before.csv"), toCsv(before));
   fs.writeFileSync(file("after.csv"), toCsv(session.table));
@@ -66,8 +65,8 @@ function core() {
 }
 
 describe("career-matrix calibrate", () => {
-  it("prints each rater's effect, the 9-box with counts and shares, and who is apart, as a table", () => {
-    const run = runCli(["calibrate", "--ratings", "after.csv"], dir);
+  it("prints each rater's effect, the 9-box with counts and shares, and who is apart, as a table", async () => {
+    const run = await runCli(["calibrate", "--ratings", "after.csv"], dir);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     const { calibration, box } = core();
@@ -89,8 +88,8 @@ describe("career-matrix calibrate", () => {
     expect(run.stdout).not.toContain("Session changes");
   });
 
-  it("with the ratings before the session, lists exactly the changed ratings, before and after, and who changed status", () => {
-    const run = runCli(["calibrate", "--ratings", "after.csv", "--baseline", "before.csv"], dir);
+  it("with the ratings before the session, lists exactly the changed ratings, before and after, and who changed status", async () => {
+    const run = await runCli(["calibrate", "--ratings", "after.csv", "--baseline", "before.csv"], dir);
     expect(run.status).toBe(0);
     const { changes } = core();
     const block = run.stdout.slice(run.stdout.indexOf("Session changes:"));
@@ -110,8 +109,8 @@ describe("career-matrix calibrate", () => {
     expect(run.stdout).toContain("Changes per rater");
   });
 
-  it("prints the core's rater effects, 9-box and changes as JSON", () => {
-    const run = runCli(
+  it("prints the core's rater effects, 9-box and changes as JSON", async () => {
+    const run = await runCli(
       ["calibrate", "--ratings", "after.csv", "--baseline", "before.csv", "--format", "json"],
       dir,
     );
@@ -130,8 +129,8 @@ describe("career-matrix calibrate", () => {
     );
   });
 
-  it("prints CSV tables one after another that read back, the 9-box with its nine boxes", () => {
-    const run = runCli(["calibrate", "--ratings", "after.csv", "--format", "csv"], dir);
+  it("prints CSV tables one after another that read back, the 9-box with its nine boxes", async () => {
+    const run = await runCli(["calibrate", "--ratings", "after.csv", "--format", "csv"], dir);
     expect(run.status).toBe(0);
     const tables = run.stdout.split("\r\n\r\n").map((text) => parseCsv(text).rows);
     expect(tables[0][0]).toEqual([
@@ -148,7 +147,7 @@ describe("career-matrix calibrate", () => {
     expect(tables[1].slice(1).filter((row) => row.length === 5)).toHaveLength(9);
   });
 
-  it("uses other raters' ratings of the same people to estimate a rater who has no one else at their levels", () => {
+  it("uses other raters' ratings of the same people to estimate a rater who has no one else at their levels", async () => {
     const raterCol = header.indexOf("Rater");
     // A second manager rates Hannah Lindqvist's people one point lower on everything.
     const second = [
@@ -167,25 +166,25 @@ describe("career-matrix calibrate", () => {
         ),
     ];
     fs.writeFileSync(file("second.csv"), toCsv(second));
-    const effectOf = (args: string[]) => {
-      const run = runCli(["calibrate", "--ratings", "before.csv", "--format", "json", ...args], dir);
+    const effectOf = async (args: string[]) => {
+      const run = await runCli(["calibrate", "--ratings", "before.csv", "--format", "json", ...args], dir);
       expect(run.status).toBe(0);
       const raters = (JSON.parse(run.stdout) as { raters: { rater: string; effect: number | null }[] })
         .raters;
       return raters.find((r) => r.rater === "Hannah Lindqvist")?.effect;
     };
-    expect(effectOf([])).toBeNull();
-    expect(effectOf(["--other-ratings", "second.csv"])).toBeGreaterThan(0.3);
+    expect(await effectOf([])).toBeNull();
+    expect(await effectOf(["--other-ratings", "second.csv"])).toBeGreaterThan(0.3);
   });
 
-  it("needs --ratings, refuses options it does not take, and names a baseline it cannot read", () => {
-    const missing = runCli(["calibrate"], dir);
+  it("needs --ratings, refuses options it does not take, and names a baseline it cannot read", async () => {
+    const missing = await runCli(["calibrate"], dir);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("calibrate needs --ratings FILE");
-    const output = runCli(["calibrate", "--ratings", "after.csv", "-o", "x.xlsx"], dir);
+    const output = await runCli(["calibrate", "--ratings", "after.csv", "-o", "x.xlsx"], dir);
     expect(output.status).toBe(2);
     expect(output.stderr).toContain("calibrate does not take --output");
-    const baseline = runCli(["calibrate", "--ratings", "after.csv", "--baseline", "gone.csv"], dir);
+    const baseline = await runCli(["calibrate", "--ratings", "after.csv", "--baseline", "gone.csv"], dir);
     expect(baseline.status).toBe(1);
     expect(baseline.stderr).toBe("gone.csv:1:1: cannot read the file: no such file\n");
     expect(baseline.stdout).toBe("");

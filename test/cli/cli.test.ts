@@ -8,7 +8,7 @@ import { scoreTeam } from "../../src/core/readiness";
 import { bundledFramework } from "../../src/data";
 import { parseCsv } from "../../src/export/csv";
 import { readXlsx } from "../../src/hosts/xlsx/xlsx-reader";
-import { compileCli, runCli } from "./run-cli";
+import { compileCli, runBin, runCli } from "./run-cli";
 
 jest.setTimeout(120_000);
 
@@ -35,11 +35,17 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("career-matrix usage", () => {
-  it("prints the usage with --help and exits 0", () => {
-    const run = runCli(["--help"], dir);
+  it("prints the usage with --help and exits 0, and a wrong command's message and usage with 2 (the bin itself)", () => {
+    const run = runBin(["--help"], dir);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: career-matrix <command>/);
     expect(run.stdout).toMatch(/build .*-o OUT\.xlsx/);
+    expect(run.stderr).toBe("");
+    const wrong = runBin(["frobnicate"], dir);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('career-matrix: unknown command "frobnicate"');
+    expect(wrong.stderr).toContain("Usage: career-matrix");
+    expect(wrong.stdout).toBe("");
   });
 
   it.each([
@@ -54,8 +60,8 @@ describe("career-matrix usage", () => {
     [["compare", "--from", "backend", "--to", "backend:staff"], '--from must be TRACK:LEVEL, not "backend"'],
     [["compare", "--from", "backend:senior", "--to", "backend:wizard"], 'Backend has no level "wizard"'],
     [["score", "--ratings", "x.csv", "-o", "y.xlsx"], "score does not take --output"],
-  ])("exits 2 with the message and the usage for %j", (args, message) => {
-    const run = runCli(args, dir);
+  ])("exits 2 with the message and the usage for %j", async (args, message) => {
+    const run = await runCli(args, dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).toContain("Usage: career-matrix");
@@ -67,8 +73,8 @@ describe("career-matrix score", () => {
   const matrix = careerMatrixFromFramework(bundledFramework());
   const expected = scoreTeam(matrix, readRatings(parseCsv(RATINGS_CSV).rows, matrix).people);
 
-  it("reads a semicolon CSV with BOM and quoted names, and prints readiness per person as a table", () => {
-    const run = runCli(["score", "--ratings", "team.csv"], dir);
+  it("reads a semicolon CSV with BOM and quoted names, and prints readiness per person as a table", async () => {
+    const run = await runCli(["score", "--ratings", "team.csv"], dir);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     const lines = run.stdout.trimEnd().split("\n");
@@ -84,8 +90,8 @@ describe("career-matrix score", () => {
     expect(lines[2]).toContain(`${Math.round(ana.readiness * 100)}%`);
   });
 
-  it("prints the core's readiness for every person and level as JSON", () => {
-    const run = runCli(["score", "--ratings", "team.csv", "--format", "json"], dir);
+  it("prints the core's readiness for every person and level as JSON", async () => {
+    const run = await runCli(["score", "--ratings", "team.csv", "--format", "json"], dir);
     expect(run.status).toBe(0);
     const people = JSON.parse(run.stdout) as {
       person: string;
@@ -99,8 +105,8 @@ describe("career-matrix score", () => {
     });
   });
 
-  it("prints CSV that reads back with the same names", () => {
-    const run = runCli(["score", "--ratings", "team.csv", "--format", "csv"], dir);
+  it("prints CSV that reads back with the same names", async () => {
+    const run = await runCli(["score", "--ratings", "team.csv", "--format", "csv"], dir);
     expect(run.status).toBe(0);
     const rows = parseCsv(run.stdout).rows;
     expect(rows[0].slice(0, 3)).toEqual(["Person", "Track", "Level"]);
@@ -108,9 +114,9 @@ describe("career-matrix score", () => {
     expect(rows[1][5]).toBeCloseTo(expected[0].current!.readiness, 12);
   });
 
-  it("reads the ratings from an .xlsx workbook built by career-matrix", () => {
-    expect(runCli(["build", "--ratings", "team.csv", "-o", "from-csv.xlsx"], dir).status).toBe(0);
-    const run = runCli(["score", "--ratings", "from-csv.xlsx", "--format", "json"], dir);
+  it("reads the ratings from an .xlsx workbook built by career-matrix", async () => {
+    expect((await runCli(["build", "--ratings", "team.csv", "-o", "from-csv.xlsx"], dir)).status).toBe(0);
+    const run = await runCli(["score", "--ratings", "from-csv.xlsx", "--format", "json"], dir);
     expect(run.status).toBe(0);
     const people = JSON.parse(run.stdout) as { person: string; current: { readiness: number } }[];
     expect(people.map((p) => [p.person, p.current.readiness])).toEqual(
@@ -118,12 +124,12 @@ describe("career-matrix score", () => {
     );
   });
 
-  it("exits 1 and lists each problem as FILE:ROW:COLUMN: message, printing nothing on stdout", () => {
+  it("exits 1 and lists each problem as FILE:ROW:COLUMN: message, printing nothing on stdout", async () => {
     fs.writeFileSync(
       file("bad.csv"),
       "Person,Track,Level,code-review\r\nAna,Backend,Senior,9\r\nBo,Plumbing,Senior,2\r\n",
     );
-    const run = runCli(["score", "--ratings", "bad.csv"], dir);
+    const run = await runCli(["score", "--ratings", "bad.csv"], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     const lines = run.stderr.trimEnd().split("\n");
@@ -135,14 +141,16 @@ describe("career-matrix score", () => {
     );
   });
 
-  it("points a malformed CSV at its record, and a missing file at the file", () => {
+  it("points a malformed CSV at its record, and a missing file at the file", async () => {
     fs.writeFileSync(file("open-quote.csv"), 'Person,Track,Level\nAna,"Backend,Senior\n');
-    expect(runCli(["score", "--ratings", "open-quote.csv"], dir)).toMatchObject({
+    expect(await runCli(["score", "--ratings", "open-quote.csv"], dir)).toMatchObject({
       status: 1,
       stderr: expect.stringMatching(/^open-quote\.csv:2:\d+: .*quote/),
     });
-    expect(runCli(["score", "--ratings", "missing.csv"], dir)).toMatchObject({
+    // The bin itself: exit status 1 and the message alone on standard error.
+    expect(runBin(["score", "--ratings", "missing.csv"], dir)).toEqual({
       status: 1,
+      stdout: "",
       stderr: "missing.csv:1:1: cannot read the file: no such file\n",
     });
   });
@@ -150,7 +158,8 @@ describe("career-matrix score", () => {
 
 describe("career-matrix build", () => {
   it("writes the add-in's workbook for the bundled sample team, opening on the readiness heatmap", async () => {
-    const run = runCli(["build", "--tracks", "backend,frontend", "-o", "sample.xlsx"], dir);
+    // The bin itself, as a user runs it.
+    const run = runBin(["build", "--tracks", "backend,frontend", "-o", "sample.xlsx"], dir);
     expect(run).toMatchObject({ status: 0, stdout: "" });
     // stderr is not a terminal here: no progress lines.
     expect(run.stderr).toBe("");
@@ -178,39 +187,39 @@ describe("career-matrix build", () => {
   });
 
   it("keeps every name of the ratings file on the Ratings sheet", async () => {
-    expect(runCli(["build", "--ratings", "team.csv", "-o", "team.xlsx"], dir).status).toBe(0);
+    expect((await runCli(["build", "--ratings", "team.csv", "-o", "team.xlsx"], dir)).status).toBe(0);
     const sheets = await readXlsx(fs.readFileSync(file("team.xlsx")));
     const ratings = sheets.find((s) => s.key === "ratings")!;
     expect(ratings.values.slice(1).map((row) => row[0])).toEqual(['Lima; Ana "AL"', "Петров,\nИван", "王芳"]);
   });
 
-  it("leaves an existing output untouched and no temporary file when the input is bad", () => {
+  it("leaves an existing output untouched and no temporary file when the input is bad", async () => {
     fs.writeFileSync(file("keep.xlsx"), "previous workbook");
     fs.writeFileSync(file("bad-level.csv"), "Person,Track,Level,code-review\nAna,Backend,Wizard,3\n");
-    const run = runCli(["build", "--ratings", "bad-level.csv", "-o", "keep.xlsx"], dir);
+    const run = await runCli(["build", "--ratings", "bad-level.csv", "-o", "keep.xlsx"], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^bad-level\.csv:2:3: Level "Wizard" in C2/m);
     expect(fs.readFileSync(file("keep.xlsx"), "utf8")).toBe("previous workbook");
     expect(fs.readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
-  it("exits 1 naming the output when it cannot be written, leaving nothing behind", () => {
-    const run = runCli(["build", "-o", "no-such-dir/out.xlsx"], dir);
+  it("exits 1 naming the output when it cannot be written, leaving nothing behind", async () => {
+    const run = await runCli(["build", "-o", "no-such-dir/out.xlsx"], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^no-such-dir\/out\.xlsx:1:1: cannot write the file/);
     expect(fs.existsSync(file("no-such-dir"))).toBe(false);
   });
 
-  it("names the bad field of a broken framework file", () => {
+  it("names the bad field of a broken framework file", async () => {
     const framework = JSON.parse(JSON.stringify(bundledFramework()));
     framework.scoring.ready = "high";
     fs.writeFileSync(file("framework.json"), JSON.stringify(framework, null, 2));
     fs.writeFileSync(file("broken.json"), '{\n  "id": "x",\n  oops\n}');
-    expect(runCli(["build", "--framework", "framework.json", "-o", "f.xlsx"], dir)).toMatchObject({
+    expect(await runCli(["build", "--framework", "framework.json", "-o", "f.xlsx"], dir)).toMatchObject({
       status: 1,
       stderr: expect.stringMatching(/^framework\.json:\$\.scoring\.ready: /),
     });
-    expect(runCli(["build", "--framework", "broken.json", "-o", "f.xlsx"], dir)).toMatchObject({
+    expect(await runCli(["build", "--framework", "broken.json", "-o", "f.xlsx"], dir)).toMatchObject({
       status: 1,
       stderr: expect.stringMatching(/^broken\.json:3:3: /),
     });
@@ -219,8 +228,8 @@ describe("career-matrix build", () => {
 });
 
 describe("career-matrix compare", () => {
-  it("prints the expectations of two levels side by side when there is no -o", () => {
-    const run = runCli(["compare", "--from", "backend:senior", "--to", "Backend:Staff"], dir);
+  it("prints the expectations of two levels side by side when there is no -o", async () => {
+    const run = await runCli(["compare", "--from", "backend:senior", "--to", "Backend:Staff"], dir);
     expect(run.status).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^Area\s+Competency\s+Expectation: Senior Backend Engineer.*Change$/);
@@ -229,7 +238,8 @@ describe("career-matrix compare", () => {
 
   it("writes a CSV with the descriptors, and a one-sheet workbook", async () => {
     expect(
-      runCli(["compare", "--from", "backend:senior", "--to", "frontend:senior", "-o", "cmp.csv"], dir).status,
+      (await runCli(["compare", "--from", "backend:senior", "--to", "frontend:senior", "-o", "cmp.csv"], dir))
+        .status,
     ).toBe(0);
     const rows = parseCsv(fs.readFileSync(file("cmp.csv"), "utf8")).rows;
     expect(rows[0]).toEqual([
@@ -244,7 +254,8 @@ describe("career-matrix compare", () => {
     expect(rows.slice(1).some((row) => typeof row[5] === "string" && row[5].length > 20)).toBe(true);
 
     expect(
-      runCli(["compare", "--from", "backend:senior", "--to", "backend:staff", "-o", "cmp.xlsx"], dir).status,
+      (await runCli(["compare", "--from", "backend:senior", "--to", "backend:staff", "-o", "cmp.xlsx"], dir))
+        .status,
     ).toBe(0);
     const sheets = await readXlsx(fs.readFileSync(file("cmp.xlsx")));
     expect(sheets).toHaveLength(1);
@@ -264,7 +275,7 @@ describe("career-matrix reading a workbook", () => {
       ["Bo", "Backend", "Senior", 7],
     ]);
     fs.writeFileSync(file("titled.xlsx"), new Uint8Array(await workbook.xlsx.writeBuffer()));
-    const run = runCli(["score", "--ratings", "titled.xlsx"], dir);
+    const run = await runCli(["score", "--ratings", "titled.xlsx"], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^titled\.xlsx:5:4: Rating "7" in D5 is off the scale/m);
   });

@@ -7,7 +7,7 @@ import type { Cell } from "../../src/core/types";
 import { bundledFramework, sampleTeam } from "../../src/data";
 import { toCsv } from "../../src/export/csv";
 import { windows1252 } from "./text-files";
-import { compileCli, runCli } from "./run-cli";
+import { runCli } from "./run-cli";
 
 jest.setTimeout(120_000);
 
@@ -25,26 +25,25 @@ const latinTable = table.filter(
 /** Each person once, in the order of their first row: a person's self and peer rows follow the manager's. */
 const peopleOf = (rows: Cell[][]): Cell[] => [...new Set(rows.slice(1).map((row) => row[0]))];
 
-function scoredNames(
+async function scoredNames(
   ratings: string,
   extra: string[] = [],
-): { names: string[]; stderr: string; status: number | null } {
-  const run = runCli(["score", "--ratings", ratings, "--format", "json", ...extra], dir);
+): Promise<{ names: string[]; stderr: string; status: number | null }> {
+  const run = await runCli(["score", "--ratings", ratings, "--format", "json", ...extra], dir);
   const names = run.status === 0 ? (JSON.parse(run.stdout) as { person: string }[]).map((p) => p.person) : [];
   return { names, stderr: run.stderr, status: run.status };
 }
 
 beforeAll(() => {
-  compileCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-encodings-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("career-matrix score on ratings files in the encodings people have", () => {
-  it('reads Excel\'s Windows "CSV (Comma delimited)" (Windows-1252) with every name as written, and says so', () => {
+  it('reads Excel\'s Windows "CSV (Comma delimited)" (Windows-1252) with every name as written, and says so', async () => {
     expect(latinTable.some((row) => row[0] === "Zoë O'Brien")).toBe(true);
     fs.writeFileSync(file("windows.csv"), windows1252(toCsv(latinTable, { bom: false })));
-    const run = scoredNames("windows.csv");
+    const run = await scoredNames("windows.csv");
     expect(run.status).toBe(0);
     expect(run.names).toEqual(peopleOf(latinTable));
     expect(run.names).toContain("Zoë O'Brien");
@@ -53,12 +52,12 @@ describe("career-matrix score on ratings files in the encodings people have", ()
     );
   });
 
-  it('reads Excel\'s "Unicode Text" (UTF-16LE, tab-separated) with every name, non-Latin ones too', () => {
+  it('reads Excel\'s "Unicode Text" (UTF-16LE, tab-separated) with every name, non-Latin ones too', async () => {
     const text = table
       .map((row) => row.map((cell) => (cell === null ? "" : String(cell))).join("\t"))
       .join("\r\n");
     fs.writeFileSync(file("unicode.txt"), Buffer.from(`\uFEFF${text}\r\n`, "utf16le"));
-    const run = scoredNames("unicode.txt");
+    const run = await scoredNames("unicode.txt");
     expect(run.status).toBe(0);
     expect(run.names).toEqual(peopleOf(table));
     expect(run.names).toEqual(expect.arrayContaining(["Zoë O'Brien", "Nguyễn Văn An"]));
@@ -67,28 +66,31 @@ describe("career-matrix score on ratings files in the encodings people have", ()
     );
   });
 
-  it("reads semicolon-separated UTF-8 without a note, and a typographic apostrophe in Windows-1252", () => {
+  it("reads semicolon-separated UTF-8 without a note, and a typographic apostrophe in Windows-1252", async () => {
     fs.writeFileSync(file("europe.csv"), toCsv(table, { delimiter: ";" }));
-    expect(scoredNames("europe.csv")).toMatchObject({
+    expect(await scoredNames("europe.csv")).toMatchObject({
       status: 0,
       stderr: "",
       names: peopleOf(table),
     });
     const curly = latinTable.map((row, i) => (i === 1 ? ["Zoë O’Brien", ...row.slice(1)] : row));
     fs.writeFileSync(file("curly.csv"), windows1252(toCsv(curly, { bom: false })));
-    expect(scoredNames("curly.csv").names[0]).toBe("Zoë O’Brien");
+    expect((await scoredNames("curly.csv")).names[0]).toBe("Zoë O’Brien");
   });
 
-  it("refuses, with where and what to do, a file that is not in the --encoding given", () => {
-    const run = runCli(["score", "--ratings", "windows.csv", "--encoding", "utf-8"], dir);
+  it("refuses, with where and what to do, a file that is not in the --encoding given", async () => {
+    const run = await runCli(["score", "--ratings", "windows.csv", "--encoding", "utf-8"], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(
       /^windows\.csv:2:3: cannot read as UTF-8: byte 0xEB is not UTF-8 text; save it again as "CSV UTF-8", or give --encoding windows-1252/,
     );
     expect(run.stderr).not.toContain("\uFFFD");
-    expect(scoredNames("windows.csv", ["--encoding", "cp1252"])).toMatchObject({ status: 0, stderr: "" });
-    expect(runCli(["score", "--ratings", "windows.csv", "--encoding", "ebcdic"], dir)).toMatchObject({
+    expect(await scoredNames("windows.csv", ["--encoding", "cp1252"])).toMatchObject({
+      status: 0,
+      stderr: "",
+    });
+    expect(await runCli(["score", "--ratings", "windows.csv", "--encoding", "ebcdic"], dir)).toMatchObject({
       status: 2,
       stderr: expect.stringContaining(
         '--encoding must be utf-8, utf-16le, utf-16be or windows-1252, not "ebcdic"',
@@ -96,9 +98,9 @@ describe("career-matrix score on ratings files in the encodings people have", ()
     });
   });
 
-  it("reads a framework file saved as UTF-16 by Notepad", () => {
+  it("reads a framework file saved as UTF-16 by Notepad", async () => {
     fs.writeFileSync(file("framework.json"), Buffer.from(`\uFEFF${JSON.stringify(framework)}`, "utf16le"));
-    const run = runCli(
+    const run = await runCli(
       ["score", "--ratings", "europe.csv", "--framework", "framework.json", "--format", "csv"],
       dir,
     );

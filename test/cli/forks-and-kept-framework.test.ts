@@ -7,7 +7,7 @@ import { readRatings } from "../../src/core/ratings";
 import { scoreTeam } from "../../src/core/readiness";
 import { bundledFramework } from "../../src/data";
 import { parseCsv } from "../../src/export/csv";
-import { compileCli, runCli } from "./run-cli";
+import { runCli } from "./run-cli";
 
 jest.setTimeout(180_000);
 
@@ -36,7 +36,6 @@ let dir: string;
 const file = (name: string): string => path.join(dir, name);
 
 beforeAll(() => {
-  compileCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-forks-"));
   fs.writeFileSync(file("team.csv"), RATINGS_CSV);
   fs.writeFileSync(file("own.json"), JSON.stringify(ownFramework(), null, 2));
@@ -52,8 +51,8 @@ interface Scored {
 }
 
 describe("career-matrix score: the fork after Senior and specialisations", () => {
-  it("prints both next levels of a Senior, Staff then Engineering Manager, as JSON, CSV and a table", () => {
-    const json = runCli(["score", "--ratings", "team.csv", "--format", "json"], dir);
+  it("prints both next levels of a Senior, Staff then Engineering Manager, as JSON, CSV and a table", async () => {
+    const json = await runCli(["score", "--ratings", "team.csv", "--format", "json"], dir);
     expect(json).toMatchObject({ status: 0, stderr: "" });
     const people = JSON.parse(json.stdout) as Scored[];
     expect(people.map((p) => [p.person, p.next?.level, p.nextLevels.map((l) => l.level)])).toEqual([
@@ -62,7 +61,9 @@ describe("career-matrix score: the fork after Senior and specialisations", () =>
       ["Cy", "intermediate", ["intermediate"]],
     ]);
 
-    const csv = parseCsv(runCli(["score", "--ratings", "team.csv", "--format", "csv"], dir).stdout).rows;
+    const csv = parseCsv(
+      (await runCli(["score", "--ratings", "team.csv", "--format", "csv"], dir)).stdout,
+    ).rows;
     const header = csv[0];
     expect(header.slice(7, 14)).toEqual([
       "Next level",
@@ -77,16 +78,16 @@ describe("career-matrix score: the fork after Senior and specialisations", () =>
     expect(csv[1].slice(10, 13)).toEqual(["Manager", ana.readiness, expect.any(String)]);
     expect(csv[2][10] ?? "").toBe("");
 
-    const table = runCli(["score", "--ratings", "team.csv"], dir).stdout.split("\n");
+    const table = (await runCli(["score", "--ratings", "team.csv"], dir)).stdout.split("\n");
     expect(table[0]).toMatch(
       /Next level\s+Next readiness\s+Next status\s+Or next\s+Its readiness\s+Its status/,
     );
     expect(table[2]).toMatch(/Staff .* Manager/);
   });
 
-  it("counts the Secure competency for the Staff engineer who took it on, toward Distinguished", () => {
+  it("counts the Secure competency for the Staff engineer who took it on, toward Distinguished", async () => {
     const people = JSON.parse(
-      runCli(["score", "--ratings", "team.csv", "--format", "json"], dir).stdout,
+      (await runCli(["score", "--ratings", "team.csv", "--format", "json"], dir)).stdout,
     ) as Scored[];
     expect(people[1].specialisation).toBe("secure");
     expect(people[1].nextLevels[0].blockers.map((b) => b.competency)).toContain("secure-products");
@@ -111,20 +112,21 @@ describe("career-matrix score on a workbook: the framework the workbook keeps", 
     return { readiness: next?.readiness, status: next?.status };
   };
 
-  it("scores --ratings BOOK.xlsx and --into BOOK.xlsx with the framework it was built with", () => {
+  it("scores --ratings BOOK.xlsx and --into BOOK.xlsx with the framework it was built with", async () => {
     // Ana's architecture 3 meets the bundled Staff expectation (3) but not this framework's (4), and the thresholds
     // differ: her status for Staff is another one.
     expect(staffOf(ownMatrix).readiness).toBeLessThan(staffOf(bundledMatrix).readiness);
     expect(staffOf(ownMatrix).status).not.toBe(staffOf(bundledMatrix).status);
     expect(
-      runCli(["build", "--ratings", "team.csv", "--framework", "own.json", "-o", "own.xlsx"], dir).status,
+      (await runCli(["build", "--ratings", "team.csv", "--framework", "own.json", "-o", "own.xlsx"], dir))
+        .status,
     ).toBe(0);
 
-    const fromBook = runCli(["score", "--ratings", "own.xlsx", "--format", "json"], dir);
+    const fromBook = await runCli(["score", "--ratings", "own.xlsx", "--format", "json"], dir);
     expect(fromBook).toMatchObject({ status: 0, stderr: "" });
     expect(nextOf(fromBook.stdout)).toEqual(staffOf(ownMatrix));
 
-    const into = runCli(["score", "--into", "own.xlsx", "--format", "json"], dir);
+    const into = await runCli(["score", "--into", "own.xlsx", "--format", "json"], dir);
     expect(into.status).toBe(0);
     expect(nextOf(into.stdout)).toEqual(staffOf(ownMatrix));
   });

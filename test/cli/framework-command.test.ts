@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { bundledFramework } from "../../src/data";
 import { readXlsx } from "../../src/hosts/xlsx/xlsx-reader";
-import { compileCli, runCli } from "./run-cli";
+import { runCli } from "./run-cli";
 
 jest.setTimeout(180_000);
 
@@ -16,15 +16,14 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2);
 const STACK = /^\s+at .+\(.+:\d+:\d+\)$/m;
 
 beforeAll(() => {
-  compileCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-framework-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("career-matrix framework validate", () => {
-  it("says a good framework file is good, and exits 0", () => {
+  it("says a good framework file is good, and exits 0", async () => {
     fs.writeFileSync(file("good.json"), json(bundledFramework()));
-    expect(runCli(["framework", "validate", "good.json"], dir)).toEqual({
+    expect(await runCli(["framework", "validate", "good.json"], dir)).toEqual({
       status: 0,
       stdout:
         'good.json: a valid framework, "GitLab Engineering Career Framework": 11 tracks, 9 levels, 29 competencies\n',
@@ -55,16 +54,16 @@ describe("career-matrix framework validate", () => {
       () => Buffer.from([...Buffer.from('{"id": "caf'), 0xe9, ...Buffer.from('"}')]),
       /^bad\.json:1:12: not UTF-8 \(byte 0xE9 at offset 11\)/m,
     ],
-  ])("prints FILE:$.path: message for %s, exits 1, never a stack trace", (_kind, contents, line) => {
+  ])("prints FILE:$.path: message for %s, exits 1, never a stack trace", async (_kind, contents, line) => {
     fs.writeFileSync(file("bad.json"), contents());
-    const run = runCli(["framework", "validate", "bad.json"], dir);
+    const run = await runCli(["framework", "validate", "bad.json"], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(line);
     expect(run.stderr).not.toMatch(STACK);
   });
 
-  it("gives the same problems through --framework on build, score and compare", () => {
+  it("gives the same problems through --framework on build, score and compare", async () => {
     fs.writeFileSync(file("bad.json"), json({ ...bundledFramework(), scale: [] }));
     fs.writeFileSync(file("team.csv"), "Person,Track,Level,Rater,Team\nAna,Backend,Senior,Bo,Create\n");
     const expected = "bad.json:$.scale: expected a scale of at least two values, found a list of 0\n";
@@ -73,7 +72,10 @@ describe("career-matrix framework validate", () => {
       ["score", "--ratings", "team.csv", "--framework", "bad.json"],
       ["compare", "--from", "backend:senior", "--to", "backend:staff", "--framework", "bad.json"],
     ]) {
-      expect([args[0], runCli(args, dir)]).toEqual([args[0], { status: 1, stdout: "", stderr: expected }]);
+      expect([args[0], await runCli(args, dir)]).toEqual([
+        args[0],
+        { status: 1, stdout: "", stderr: expected },
+      ]);
     }
     expect(fs.existsSync(file("out.xlsx"))).toBe(false);
   });
@@ -86,8 +88,8 @@ describe("career-matrix framework validate", () => {
     [["framework", "export", "-o", "a.json"], "framework export needs --from BOOK.xlsx"],
     [["framework", "export", "--from", "b.xlsx"], "framework export needs -o FILE.json"],
     [["framework", "export", "--from", "b.xlsx", "-o", "a.txt"], "-o a.txt: the output must end in .json"],
-  ])("exits 2 with the usage for %j", (args, message) => {
-    const run = runCli(args, dir);
+  ])("exits 2 with the usage for %j", async (args, message) => {
+    const run = await runCli(args, dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`career-matrix: ${message}\n`);
   });
@@ -96,7 +98,7 @@ describe("career-matrix framework validate", () => {
 describe("career-matrix framework export", () => {
   it("saves the matrix sheets as edited; building from the file gives the same sheets", async () => {
     const tracks = "backend,distribution";
-    expect(runCli(["build", "--tracks", tracks, "-o", "book.xlsx"], dir).status).toBe(0);
+    expect((await runCli(["build", "--tracks", tracks, "-o", "book.xlsx"], dir)).status).toBe(0);
     // A manager's edit in Excel: the Senior expectation of the first Backend competency, in their own words.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file("book.xlsx"));
@@ -105,14 +107,15 @@ describe("career-matrix framework export", () => {
     sheet.getCell(8, seniorColumn + 1).value = "Leads the team's retrospectives.";
     await workbook.xlsx.writeFile(file("book.xlsx"));
 
-    const saved = runCli(["framework", "export", "--from", "book.xlsx", "-o", "ours.json"], dir);
+    const saved = await runCli(["framework", "export", "--from", "book.xlsx", "-o", "ours.json"], dir);
     expect(saved).toEqual({ status: 0, stdout: "", stderr: "" });
     const ours = JSON.parse(fs.readFileSync(file("ours.json"), "utf8"));
     expect(JSON.stringify(ours)).toContain("Leads the team's retrospectives.");
-    expect(runCli(["framework", "validate", "ours.json"], dir).status).toBe(0);
+    expect((await runCli(["framework", "validate", "ours.json"], dir)).status).toBe(0);
 
     expect(
-      runCli(["build", "--framework", "ours.json", "--tracks", tracks, "-o", "again.xlsx"], dir).status,
+      (await runCli(["build", "--framework", "ours.json", "--tracks", tracks, "-o", "again.xlsx"], dir))
+        .status,
     ).toBe(0);
     const matrices = async (name: string) =>
       (await readXlsx(fs.readFileSync(file(name))))
@@ -122,9 +125,11 @@ describe("career-matrix framework export", () => {
 
     // Saving again from the rebuilt workbook gives the same file: the round trip is stable.
     expect(
-      runCli(
-        ["framework", "export", "--from", "again.xlsx", "--framework", "ours.json", "-o", "again.json"],
-        dir,
+      (
+        await runCli(
+          ["framework", "export", "--from", "again.xlsx", "--framework", "ours.json", "-o", "again.json"],
+          dir,
+        )
       ).status,
     ).toBe(0);
     expect(fs.readFileSync(file("again.json"), "utf8")).toBe(fs.readFileSync(file("ours.json"), "utf8"));
@@ -136,7 +141,8 @@ describe("career-matrix framework export", () => {
     own.levels.find((l: { id: string }) => l.id === "staff").name = "Staff (ours)";
     fs.writeFileSync(file("own.json"), json(own));
     expect(
-      runCli(["build", "--framework", "own.json", "--tracks", "backend", "-o", "kept.xlsx"], dir).status,
+      (await runCli(["build", "--framework", "own.json", "--tracks", "backend", "-o", "kept.xlsx"], dir))
+        .status,
     ).toBe(0);
     const sheets = await readXlsx(fs.readFileSync(file("kept.xlsx")));
     expect(sheets.find((s) => s.key === "framework")).toMatchObject({
@@ -144,7 +150,7 @@ describe("career-matrix framework export", () => {
       hidden: true,
     });
 
-    expect(runCli(["framework", "export", "--from", "kept.xlsx", "-o", "back.json"], dir)).toEqual({
+    expect(await runCli(["framework", "export", "--from", "kept.xlsx", "-o", "back.json"], dir)).toEqual({
       status: 0,
       stdout: "",
       stderr: "",
@@ -155,12 +161,12 @@ describe("career-matrix framework export", () => {
   });
 
   it("points at the cell that stops the save, and writes nothing", async () => {
-    expect(runCli(["build", "--tracks", "backend", "-o", "book2.xlsx"], dir).status).toBe(0);
+    expect((await runCli(["build", "--tracks", "backend", "-o", "book2.xlsx"], dir)).status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file("book2.xlsx"));
     workbook.getWorksheet("Backend matrix")!.getCell("B8").value = "lots";
     await workbook.xlsx.writeFile(file("book2.xlsx"));
-    const run = runCli(["framework", "export", "--from", "book2.xlsx", "-o", "never.json"], dir);
+    const run = await runCli(["framework", "export", "--from", "book2.xlsx", "-o", "never.json"], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^book2\.xlsx:8:2: Backend matrix!B8: "lots" is not on the scale/m);
     expect(fs.existsSync(file("never.json"))).toBe(false);

@@ -13,7 +13,7 @@ import { readXlsx } from "../../src/hosts/xlsx/xlsx-reader";
 import { columnLetter } from "../../src/sheets/a1";
 import { firstRatingColumn } from "../../src/sheets/ratings-sheet";
 import { convert, describeWithLibreOffice } from "../libreoffice/libreoffice";
-import { compileCli, runCli } from "./run-cli";
+import { runCli } from "./run-cli";
 
 jest.setTimeout(240_000);
 
@@ -24,7 +24,6 @@ const FIRST_INDEX = firstRatingColumn(careerMatrixFromFramework(bundledFramework
 const FIRST = columnLetter(FIRST_INDEX);
 
 beforeAll(() => {
-  compileCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-into-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -35,8 +34,8 @@ interface ScoredPerson {
   current: { readiness: number; blockers: { competency: string; gap: number }[] } | null;
 }
 
-function scoreJson(args: string[]): ScoredPerson[] {
-  const run = runCli(["score", ...args, "--format", "json"], dir);
+async function scoreJson(args: string[]): Promise<ScoredPerson[]> {
+  const run = await runCli(["score", ...args, "--format", "json"], dir);
   expect({ status: run.status, stderr: run.stderr }).toMatchObject({ status: 0 });
   return JSON.parse(run.stdout) as ScoredPerson[];
 }
@@ -51,7 +50,7 @@ async function edit(book: string, change: (workbook: ExcelJS.Workbook) => void):
 describeWithLibreOffice("a workbook the user built on, through the command line", () => {
   it("scores against its edited matrix and updates it in place, keeping the user's sheet, formulas and names", async () => {
     const book = file("team.xlsx");
-    expect(runCli(["build", "--tracks", "backend", "-o", book], dir).status).toBe(0);
+    expect((await runCli(["build", "--tracks", "backend", "-o", book], dir)).status).toBe(0);
 
     // A Senior rated 3 for code review, then the manager raises the Senior expectation from 3 to 4 on the matrix.
     let senior = "";
@@ -71,7 +70,7 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
       matrix.getCell("F9").value = 4;
     });
     expect(senior).not.toBe("");
-    const edited = scoreJson(["--ratings", book]).find((p) => p.person === senior);
+    const edited = (await scoreJson(["--ratings", book])).find((p) => p.person === senior);
     expect(edited?.current?.blockers).toContainEqual({ competency: "code-review", gap: -1 });
 
     // The user's own sheet over the add-in's: formulas, a defined name.
@@ -87,7 +86,7 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
       ["build", "--into", book],
       ["score", "--into", book, "--format", "csv"],
     ]) {
-      const run = runCli(args, dir);
+      const run = await runCli(args, dir);
       expect({ args, status: run.status, stderr: run.stderr }).toMatchObject({ status: 0 });
     }
     const updated = await readXlsx(fs.readFileSync(book));
@@ -137,19 +136,19 @@ describeWithLibreOffice("a workbook the user built on, through the command line"
 
   it("refuses to update a workbook holding what saving it here would drop, leaving it untouched", async () => {
     const book = file("charts.xlsx");
-    expect(runCli(["build", "--tracks", "backend", "-o", book], dir).status).toBe(0);
+    expect((await runCli(["build", "--tracks", "backend", "-o", book], dir)).status).toBe(0);
     // A workbook with a chart part, as Excel saves one.
     const bytes = fs.readFileSync(book);
     const marked = Buffer.concat([bytes, Buffer.from("xl/charts/chart1.xml")]);
     fs.writeFileSync(book, marked);
-    const run = runCli(["score", "--into", book], dir);
+    const run = await runCli(["score", "--into", book], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("the workbook has charts, which updating it here would lose");
     expect(fs.readFileSync(book).equals(marked)).toBe(true);
   });
 
-  it("needs exactly one of -o and --into", () => {
-    const run = runCli(["build", "--tracks", "backend"], dir);
+  it("needs exactly one of -o and --into", async () => {
+    const run = await runCli(["build", "--tracks", "backend"], dir);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("build needs either -o OUT.xlsx (a new workbook) or --into BOOK.xlsx");
   });

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { writeOutput } from "../../src/cli/output-file";
 import { InputError } from "../../src/cli/usage";
-import { compileCli, runCli } from "./run-cli";
+import { runCli } from "./run-cli";
 
 jest.setTimeout(120_000);
 
@@ -22,7 +22,6 @@ async function refusal(promise: Promise<void>): Promise<string[]> {
 }
 
 beforeAll(() => {
-  compileCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-outputs-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -63,16 +62,16 @@ describe("writing -o over an existing file", () => {
 });
 
 describe("career-matrix build -o onto its own input", () => {
-  it("refuses before building, by name or through a symlink, and keeps the input's sheets", () => {
-    expect(runCli(["build", "--tracks", "backend", "-o", "team.xlsx"], dir).status).toBe(0);
+  it("refuses before building, by name or through a symlink, and keeps the input's sheets", async () => {
+    expect((await runCli(["build", "--tracks", "backend", "-o", "team.xlsx"], dir)).status).toBe(0);
     const before = fs.readFileSync(file("team.xlsx"));
-    const run = runCli(["build", "--ratings", "team.xlsx", "-o", "team.xlsx"], dir);
+    const run = await runCli(["build", "--ratings", "team.xlsx", "-o", "team.xlsx"], dir);
     expect(run).toMatchObject({ status: 1, stdout: "" });
     expect(run.stderr).toBe(
       "team.xlsx:1:1: is the input team.xlsx itself: choose another output file, so the input is kept as it is\n",
     );
     fs.symlinkSync("team.xlsx", file("alias.xlsx"));
-    expect(runCli(["build", "--ratings", "team.xlsx", "-o", "alias.xlsx"], dir)).toMatchObject({
+    expect(await runCli(["build", "--ratings", "team.xlsx", "-o", "alias.xlsx"], dir)).toMatchObject({
       status: 1,
       stderr: expect.stringContaining("alias.xlsx:1:1: is the input team.xlsx itself"),
     });

@@ -44,8 +44,8 @@ interface Scored {
 }
 
 describe("career-matrix score with a Source column", () => {
-  it("scores each person on their manager's row, and lists someone rated only by themselves as having no manager rating yet", () => {
-    const run = runCli(["score", "--ratings", "team.csv", "--format", "json"], dir);
+  it("scores each person on their manager's row, and lists someone rated only by themselves as having no manager rating yet", async () => {
+    const run = await runCli(["score", "--ratings", "team.csv", "--format", "json"], dir);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
       "1 person has ratings but none from their manager (No manager rating yet): Bo Chen\n",
@@ -69,20 +69,20 @@ describe("career-matrix score with a Source column", () => {
     expect(people[2].next).toBeNull();
   });
 
-  it("shows No manager rating yet in the table, not a readiness of 0", () => {
-    const run = runCli(["score", "--ratings", "team.csv"], dir);
+  it("shows No manager rating yet in the table, not a readiness of 0", async () => {
+    const run = await runCli(["score", "--ratings", "team.csv"], dir);
     const bo = run.stdout.split("\n").find((line) => line.startsWith("Bo Chen"));
     expect(bo).toMatch(/No manager rating yet/);
     expect(bo).not.toMatch(/0%/);
   });
 
-  it("uses the mean of the manager's and the peers' ratings when the framework says so", () => {
+  it("uses the mean of the manager's and the peers' ratings when the framework says so", async () => {
     const own = {
       ...structuredClone(framework),
       scoring: { ...framework.scoring, ratingRule: "manager-and-peers" },
     };
     fs.writeFileSync(file("mean.json"), JSON.stringify(own));
-    const run = runCli(
+    const run = await runCli(
       ["score", "--ratings", "team.csv", "--framework", "mean.json", "--format", "json"],
       dir,
     );
@@ -100,12 +100,12 @@ describe("career-matrix score with a Source column", () => {
     expect(people[0].next?.readiness).toBeCloseTo(mean.next?.readiness as number, 12);
     // Not what the manager's row alone gives.
     const alone = JSON.parse(
-      runCli(["score", "--ratings", "team.csv", "--format", "json"], dir).stdout,
+      (await runCli(["score", "--ratings", "team.csv", "--format", "json"], dir)).stdout,
     ) as Scored[];
     expect(alone[0].next?.readiness).not.toBeCloseTo(mean.next?.readiness as number, 3);
   });
 
-  it("exits 1 pointing at a source that is not Self, Manager or Peer, and at both rows of a repeated rating", () => {
+  it("exits 1 pointing at a source that is not Self, Manager or Peer, and at both rows of a repeated rating", async () => {
     fs.writeFileSync(
       file("bad.csv"),
       [
@@ -116,7 +116,7 @@ describe("career-matrix score with a Source column", () => {
         "",
       ].join("\n"),
     );
-    const run = runCli(["score", "--ratings", "bad.csv"], dir);
+    const run = await runCli(["score", "--ratings", "bad.csv"], dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
     const lines = run.stderr.trimEnd().split("\n");
@@ -134,7 +134,10 @@ describe("career-matrix score with a Source column", () => {
 
 describe("career-matrix build with a Source column", () => {
   it("writes every row on the Ratings sheet and self − manager on the Agreement sheet", async () => {
-    const run = runCli(["build", "--tracks", "backend", "--ratings", "team.csv", "-o", "team.xlsx"], dir);
+    const run = await runCli(
+      ["build", "--tracks", "backend", "--ratings", "team.csv", "-o", "team.xlsx"],
+      dir,
+    );
     expect(run.status).toBe(0);
     const sheets = await readXlsx(fs.readFileSync(file("team.xlsx")));
     const ratings = sheets.find((s) => s.key === "ratings")!;

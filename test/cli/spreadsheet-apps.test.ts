@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { convert, describeWithLibreOffice } from "../libreoffice/libreoffice";
-import { compileCli, runCli } from "./run-cli";
+import { runCli } from "./run-cli";
 
 jest.setTimeout(240_000);
 
@@ -40,7 +40,6 @@ async function teamWorkbook(name: string, rows: ExcelJS.CellValue[][]): Promise<
 }
 
 beforeAll(() => {
-  compileCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cm-apps-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +55,7 @@ describeWithLibreOffice("ratings workbooks saved by LibreOffice", () => {
     await workbook.xlsx.readFile(file(name));
     expect(workbook.getWorksheet("Team Q3")?.getCell("F6").value).toBe("3");
 
-    const run = runCli(["score", "--ratings", name, "--format", "json"], dir);
+    const run = await runCli(["score", "--ratings", name, "--format", "json"], dir);
     expect(run.status).toBe(0);
     const people = JSON.parse(run.stdout) as { person: string; row: number; level: string }[];
     expect(people.map((p) => [p.person, p.level, p.row])).toEqual([
@@ -67,11 +66,11 @@ describeWithLibreOffice("ratings workbooks saved by LibreOffice", () => {
       `${name}: reading sheet "Team Q3", the first with Person, Track and Level headers (--sheet chooses another)`,
       `${name}:6:6: warning: Rating "3" in F6 is a number stored as text: it counts as 3. Convert it to a number (in Excel, the cell's warning › Convert to Number).`,
     ]);
-    expect(runCli(["score", "--ratings", name, "--sheet", "notes"], dir)).toMatchObject({
+    expect(await runCli(["score", "--ratings", name, "--sheet", "notes"], dir)).toMatchObject({
       status: 1,
       stderr: expect.stringContaining("lacks the columns Person, Track and Level"),
     });
-    expect(runCli(["score", "--ratings", name, "--sheet", "Q4"], dir)).toMatchObject({
+    expect(await runCli(["score", "--ratings", name, "--sheet", "Q4"], dir)).toMatchObject({
       status: 1,
       stderr: `${name}:1:1: no sheet "Q4" in the workbook; its sheets are "Notes" or "Team Q3"\n`,
     });
@@ -89,7 +88,7 @@ describeWithLibreOffice("ratings workbooks saved by LibreOffice", () => {
         new Date(Date.UTC(2024, 2, 1)),
       ],
     ]);
-    const run = runCli(["score", "--ratings", name], dir);
+    const run = await runCli(["score", "--ratings", name], dir);
     expect(run).toMatchObject({ status: 1, stdout: "" });
     expect(run.stderr).toContain(
       `${name}:4:6: F4 holds the error #N/A, not a rating: fix the formula that gives it, type a rating, or clear the cell.`,
@@ -97,12 +96,12 @@ describeWithLibreOffice("ratings workbooks saved by LibreOffice", () => {
     expect(run.stderr).toContain(`${name}:4:7: G4 holds a date (2024-03-01), not a rating`);
   });
 
-  it("says how to save an .ods file as one it reads", () => {
+  it("says how to save an .ods file as one it reads", async () => {
     const ods = convert(file("good.xlsx"), "ods", file("ods"));
     fs.copyFileSync(ods, file("team.ods"));
     fs.copyFileSync(ods, file("team-ods.xlsx"));
     for (const name of ["team.ods", "team-ods.xlsx"]) {
-      expect(runCli(["score", "--ratings", name], dir)).toMatchObject({
+      expect(await runCli(["score", "--ratings", name], dir)).toMatchObject({
         status: 1,
         stderr: `${name}:1:1: is an OpenDocument (.ods) spreadsheet, which career-matrix does not read: in LibreOffice choose File › Save As and pick Excel 2007-365 (.xlsx) or Text CSV (.csv)\n`,
       });

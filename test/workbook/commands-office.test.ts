@@ -8,22 +8,13 @@ import {
   createRatings,
   insertComparison,
   readCareerMatrix,
-  refreshHeatmaps,
   scoreRatings,
 } from "../../src/workbook/commands";
 import { shiftFormula } from "../../src/sheets/formula-shift";
-import { officeWorkbook, sheetNamed, typeInto, typeRatings } from "./office-workbook";
+import { officeWorkbook, ratedWorkbook, sheetNamed, typeInto } from "./office-workbook";
 import { newPeople, teamOf } from "./team";
 
 const framework = bundledFramework();
-
-async function ratedWorkbook(size: number) {
-  const workbook = officeWorkbook();
-  const team = teamOf(size);
-  await createRatings(workbook.host, framework, newPeople(team));
-  await typeRatings(workbook.book, framework, team);
-  return { ...workbook, team };
-}
 
 describe("commands in Excel (Office host over the in-memory workbook)", () => {
   it("builds a matrix sheet with its headers, merges, freeze, drop-downs and colours", async () => {
@@ -64,7 +55,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
   });
 
   it("creates Ratings with one header row, drop-downs and frozen names", async () => {
-    const { book, team } = await ratedWorkbook(10);
+    const { book, team } = await ratedWorkbook(framework, 10);
     const sheet = sheetNamed(book, "Ratings");
     expect(sheet.values[0].slice(0, 8)).toEqual([
       "Person",
@@ -85,7 +76,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
   });
 
   it("scores into live heatmaps: formulas, percent formats, colour scales and status words", async () => {
-    const { book, host } = await ratedWorkbook(10);
+    const { book, host } = await ratedWorkbook(framework, 10);
     const result = await scoreRatings(host, framework);
     expect(result.problems).toEqual([]);
     const snapshot = book.snapshot();
@@ -172,7 +163,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
   });
 
   async function syncsOf(command: string, size: number): Promise<{ syncs: number; maxRequest: number }> {
-    const { book, host, team } = await ratedWorkbook(size);
+    const { book, host, team } = await ratedWorkbook(framework, size);
     if (command !== "createRatings") await scoreRatings(host, framework);
     await buildMatrix(host, framework, ["backend"], { keepEdits: true });
     book.resetCounters();
@@ -239,35 +230,8 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
     },
   );
 
-  it("scoring, refreshing and adding people to scored ratings cost the same syncs for 10 and 2,000 people, every request under 4 MB", async () => {
-    async function measure(size: number) {
-      const { book, host, team } = await ratedWorkbook(size);
-      await buildMatrix(host, framework, ["backend"], { keepEdits: true });
-      const costs: Record<string, { syncs: number; maxRequest: number }> = {};
-      const cost = async (command: string, action: () => Promise<{ problems: unknown[] }>) => {
-        book.resetCounters();
-        expect((await action()).problems).toEqual([]);
-        costs[command] = { syncs: book.syncCount, maxRequest: book.maxRequestBytes };
-      };
-      await cost("scoreRatings", () => scoreRatings(host, framework));
-      await cost("refreshHeatmaps", () => refreshHeatmaps(host, framework));
-      await cost("createRatings with heatmaps", () =>
-        createRatings(host, framework, newPeople(teamOf(size + 5).slice(team.length))),
-      );
-      return costs;
-    }
-    const syncs = (costs: Record<string, { syncs: number }>) =>
-      Object.fromEntries(Object.entries(costs).map(([command, c]) => [command, c.syncs]));
-    const few = await measure(10);
-    const many = await measure(2000);
-    // The look reads the sheets this host already knows, then one write sync; adding people rewrites the heatmaps in it.
-    expect(syncs(few)).toEqual({ scoreRatings: 2, refreshHeatmaps: 2, "createRatings with heatmaps": 2 });
-    expect(syncs(many)).toEqual(syncs(few));
-    for (const c of Object.values(many)) expect(c.maxRequest).toBeLessThan(4 * 1024 * 1024);
-  });
-
   it("re-running scoring is idempotent", async () => {
-    const { book, host } = await ratedWorkbook(12);
+    const { book, host } = await ratedWorkbook(framework, 12);
     await scoreRatings(host, framework);
     const first = book.snapshot();
     await scoreRatings(host, framework);
@@ -275,7 +239,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
   });
 
   it("keeps every rating when the matrix is refreshed and Ratings is rebuilt", async () => {
-    const { book, host } = await ratedWorkbook(12);
+    const { book, host } = await ratedWorkbook(framework, 12);
     await scoreRatings(host, framework);
     const before = sheetNamed(book, "Ratings").values;
     await buildMatrix(host, framework, ["backend", "frontend"], { keepEdits: false });
@@ -286,7 +250,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
   });
 
   it("at a failure in any sync of scoring, leaves the workbook exactly as it was or as scoring leaves it", async () => {
-    const expected = await ratedWorkbook(8);
+    const expected = await ratedWorkbook(framework, 8);
     await scoreRatings(expected.host, framework);
     await buildMatrix(expected.host, framework, ["backend"], { keepEdits: true });
     const before = expected.book.snapshot();
@@ -299,7 +263,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
 
     for (let sync = 1; sync <= syncs.length; sync++) {
       for (const op of [0, Math.floor(syncs[sync - 1] / 2), syncs[sync - 1] - 1]) {
-        const { book, host } = await ratedWorkbook(8);
+        const { book, host } = await ratedWorkbook(framework, 8);
         await scoreRatings(host, framework);
         await buildMatrix(host, framework, ["backend"], { keepEdits: true });
         book.failAt({ sync, op });

@@ -13,6 +13,8 @@ import { columnLetter } from "../../src/sheets/a1";
 import { SPECIALISATION_FIELD } from "../../src/sheets/ratings-sheet";
 import type { WorkbookHost } from "../../src/workbook/host";
 import { observedHost } from "../../src/workbench/observed-host";
+import { createRatings } from "../../src/workbook/commands";
+import { newPeople, teamOf } from "./team";
 
 export function officeWorkbook(): { book: MemoryWorkbook; host: WorkbookHost } {
   const book = new MemoryWorkbook();
@@ -70,4 +72,13 @@ export async function typeRatings(
     `${columnLetter(first)}2:${columnLetter(width - 1)}${rows.length + 1}`,
     rows,
   );
+}
+
+/** A workbook with the Ratings sheet of a team of `size` made from the sample team, their ratings typed in. */
+export async function ratedWorkbook(framework: Framework, size: number) {
+  const workbook = officeWorkbook();
+  const team = teamOf(size);
+  await createRatings(workbook.host, framework, newPeople(team));
+  await typeRatings(workbook.book, framework, team);
+  return { ...workbook, team };
 }
