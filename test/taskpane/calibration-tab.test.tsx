@@ -44,7 +44,7 @@ describe("Calibration tab", () => {
       .levels.find((l) => l.id === first.level)!.title;
 
     const bar = screen.getByRole("button", {
-      name: new RegExp(`^${title}: .*Show ${atLevel.length} (person|people)$`),
+      name: new RegExp(`^${title}.*Show ${atLevel.length} (person|people)$`),
     });
     expect(bar.getAttribute("aria-expanded")).toBe("false");
     await user.click(bar);

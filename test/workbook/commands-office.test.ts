@@ -65,6 +65,7 @@ describe("commands in Excel (Office host over the in-memory workbook)", () => {
       "Team",
       "Source",
       "Specialisation",
+      "Takes part in trainings, triage and process review",
     ]);
     expect(sheet.values.slice(1).flatMap((r) => (r[0] === null ? [] : [r[0]]))).toEqual(
       team.map((p) => p.person),

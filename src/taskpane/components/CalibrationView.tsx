@@ -74,6 +74,7 @@ const useStyles = makeStyles({
     paddingLeft: "8px",
     borderLeft: `2px solid ${tokens.colorNeutralStroke2}`,
   },
+  toggle: { color: tokens.colorBrandForegroundLink, textDecorationLine: "underline" },
   personLine: { display: "flex", alignItems: "center", gap: "6px", flexWrap: "wrap" },
 });
 
@@ -130,11 +131,13 @@ function LevelRow({
         className={styles.barButton}
         aria-expanded={open}
         aria-controls={open ? listId : undefined}
-        aria-label={`${title}: ${countsText(counts)}. ${open ? "Hide" : "Show"} ${plural(people.length, "person", "people")}`}
         onClick={() => setOpen(!open)}
       >
         <Text weight="semibold">{title}</Text>
         <DistributionBar counts={counts} />
+        <Caption1 className={styles.toggle}>
+          {open ? "Hide" : "Show"} {plural(people.length, "person", "people")}
+        </Caption1>
       </button>
       {open && (
         <ul id={listId} className={styles.people} aria-label={`People at ${title}`}>
