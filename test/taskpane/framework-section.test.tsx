@@ -62,7 +62,8 @@ describe("Matrix tab: the framework in use", () => {
       screen.getByLabelText("Framework file"),
       jsonFile("ours.json", JSON.stringify(lenient)),
     );
-    await screen.findByText('Now using "Our framework"');
+    // Switching reads the matrix, builds it from the new framework and scores again: minutes on a busy machine.
+    await screen.findByText('Now using "Our framework"', undefined, { timeout: 20_000 });
     await user.click(screen.getByRole("tab", { name: "Score" }));
     await waitFor(() => expect(String(readiness())).toMatch(/Ready ≥ 60%/), { timeout: 20_000 });
   });
