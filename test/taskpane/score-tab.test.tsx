@@ -102,7 +102,7 @@ describe("Score tab", () => {
       await context.sync();
     });
     await user.click(within(problems).getByRole("button", { name: "Go to cell Ratings!H3" }));
-    await waitFor(() => expect(pane.memory.snapshot().selection).toBe("'Team ratings'!F3"));
+    await waitFor(() => expect(pane.memory.snapshot().selection).toBe("'Team ratings'!H3"));
   });
 
   test("says when there is nothing to score instead of failing silently", async () => {
