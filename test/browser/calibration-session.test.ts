@@ -4,39 +4,25 @@
  * the log holds exactly those three changes and the outcome agrees with the core. Screenshots of the 9-box and the
  * outcome in test-results/workbench.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { careerMatrixFromFramework } from "../../src/core/career-matrix";
 import { nineBox } from "../../src/core/nine-box";
 import { scoreTeam } from "../../src/core/readiness";
 import { sessionChanges } from "../../src/core/session-changes";
 import type { PersonRatings } from "../../src/core/types";
 import { bundledFramework, sampleTeam } from "../../src/data";
-import { BUILD_TIMEOUT_MS, buildProduction, ROOT } from "./support/build";
-import { chromiumAvailable, launchChromium } from "./support/chromium";
+import { ROOT } from "./support/build";
+import { chromiumAvailable } from "./support/chromium";
 import { openTab } from "./support/pane-tabs";
-import { serveDirectory, type StaticServer } from "./support/serve";
+import { workbenchPages } from "./support/workbench-pages";
 
 const SHOTS = join(ROOT, "test-results", "workbench");
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 const matrix = careerMatrixFromFramework(bundledFramework());
 
 describeInBrowser("a calibration session in the workbench", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  const outside: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveDirectory(buildProduction());
-    browser = await launchChromium();
-  }, BUILD_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const workbench = workbenchPages(SHOTS);
 
   const pane = (page: Page) => page.getByRole("region", { name: "Task pane" });
   const cellText = async (page: Page, address: string) =>
@@ -66,14 +52,7 @@ describeInBrowser("a calibration session in the workbench", () => {
     );
 
   test("start, three ratings changed, the 9-box and heatmaps follow, end: the log and outcome agree with the core", async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`)) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    await page.goto(`${server.origin}/workbench.html?theme=light&width=450`);
+    const page = await workbench.open("theme=light&width=450", { width: 1360, height: 900 });
     const p = pane(page);
     await openTab(p, "Ratings");
     await p.getByRole("button", { name: "Use the sample team" }).click();
@@ -197,6 +176,6 @@ describeInBrowser("a calibration session in the workbench", () => {
     await p.getByRole("button", { name: "Redraw the 9-box" }).click();
     await sheet(page, "9-box");
     await page.locator('td[data-cell="B5"]', { hasText: "80%" }).waitFor({ timeout: 30_000 });
-    expect(outside).toEqual([]);
+    expect(workbench.outside).toEqual([]);
   }, 240_000);
 });

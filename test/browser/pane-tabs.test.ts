@@ -3,14 +3,13 @@
  * and dark: every tab sits on one row, the ones that do not fit are in the "more tabs" menu at its end, and each tab
  * is reached and opened by keyboard alone. Screenshots in test-results/pane-tabs/.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { seriousViolations } from "./support/axe";
-import { BUILD_TIMEOUT_MS, buildProduction, ROOT } from "./support/build";
-import { chromiumAvailable, launchChromium } from "./support/chromium";
+import { ROOT } from "./support/build";
+import { chromiumAvailable } from "./support/chromium";
 import { moreTabs, PANE_TABS, tabRow } from "./support/pane-tabs";
-import { serveDirectory, type StaticServer } from "./support/serve";
+import { workbenchPages } from "./support/workbench-pages";
 
 const SHOTS = join(ROOT, "test-results", "pane-tabs");
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -47,32 +46,10 @@ async function focused(locator: Locator): Promise<boolean> {
 }
 
 describeInBrowser("the task pane's tabs in Chromium", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  const outside: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveDirectory(buildProduction());
-    browser = await launchChromium();
-  }, BUILD_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => expect(outside).toEqual([]));
+  const workbench = workbenchPages(SHOTS);
 
   async function open(theme: string, width: number): Promise<{ page: Page; pane: Locator }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`)) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    await page.goto(`${server.origin}/workbench.html?theme=${theme}&width=${width}`);
+    const page = await workbench.open(`theme=${theme}&width=${width}`, { width: 1280, height: 800 });
     const pane = page.getByRole("region", { name: "Task pane" });
     await tabRow(pane).getByRole("tab", { name: "Matrix", selected: true }).waitFor();
     return { page, pane };

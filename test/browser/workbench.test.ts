@@ -3,9 +3,8 @@
  * as drawn (values and colours as Excel would show them), with screenshots in test-results/ and an accessibility
  * check. Nothing may leave 127.0.0.1: every request is intercepted and anything else is refused and reported.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { calibrate } from "../../src/core/calibration";
 import { careerMatrixFromFramework } from "../../src/core/career-matrix";
 import { nameKey } from "../../src/core/names";
@@ -13,10 +12,10 @@ import { readinessStatus, scoreTeam } from "../../src/core/readiness";
 import { bundledFramework, sampleTeam } from "../../src/data";
 import { STATUS_LABEL } from "../../src/sheets/status";
 import { seriousViolations } from "./support/axe";
-import { BUILD_TIMEOUT_MS, buildProduction, ROOT } from "./support/build";
-import { chromiumAvailable, launchChromium } from "./support/chromium";
+import { ROOT } from "./support/build";
+import { chromiumAvailable } from "./support/chromium";
 import { openTab, tabRow } from "./support/pane-tabs";
-import { serveDirectory, type StaticServer } from "./support/serve";
+import { workbenchPages } from "./support/workbench-pages";
 
 const SHOTS = join(ROOT, "test-results", "workbench");
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -30,35 +29,12 @@ const STATUS_RGB: Record<string, string> = {
 };
 
 describeInBrowser("the workbench in Chromium", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  const outside: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serveDirectory(buildProduction());
-    browser = await launchChromium();
-  }, BUILD_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    // Ratings are personnel data: the page must not reach anything but the add-in's own files.
-    expect(outside).toEqual([]);
-  });
+  // Ratings are personnel data: each test fails if a page reached anything but the add-in's own files.
+  const workbench = workbenchPages(SHOTS);
+  const outside = workbench.outside;
 
   async function open(query: string, width = 1360): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.origin}/`)) return route.continue();
-      outside.push(url);
-      return route.abort();
-    });
-    await page.goto(`${server.origin}/workbench.html?${query}`);
+    const page = await workbench.open(query, { width, height: 900 });
     await page.getByRole("heading", { name: "Career Matrix workbench" }).waitFor();
     return page;
   }
