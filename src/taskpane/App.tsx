@@ -15,7 +15,7 @@ import { TabOverflow } from "./components/TabOverflow";
 import { FrameworkChoiceProvider } from "./framework-choice";
 import { MatrixPanel } from "./panels/MatrixPanel";
 import { useScoring } from "./use-scoring";
-import { useWorkbookVersion, WorkbookChangesProvider } from "./workbook-changes";
+import { useWorkbookChanged, WorkbookChangesProvider } from "./workbook-changes";
 
 // The first screen is the Matrix tab; the other tabs load when first opened, so the pane's first load stays small.
 const RatingsPanel = lazy(() =>
@@ -99,13 +99,7 @@ function Tabs({ embedded }: { embedded: boolean }) {
   const Root = embedded ? "section" : "main";
 
   // The scores in view follow the workbook: a rating typed, the ribbon's Refresh heatmaps.
-  const version = useWorkbookVersion();
-  const heardVersion = useRef(version);
-  useEffect(() => {
-    if (version === heardVersion.current) return;
-    heardVersion.current = version;
-    if (tab === "score" || tab === "calibration") reread();
-  }, [version, tab, reread]);
+  useWorkbookChanged(tab === "score" || tab === "calibration", reread);
   // A tab chosen from the "more tabs" menu takes the focus, as a tab clicked on the row has it.
   const focusWhenShown = useRef<TabId | undefined>(undefined);
   useEffect(() => {

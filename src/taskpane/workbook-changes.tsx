@@ -93,6 +93,20 @@ export function useWorkbookVersion(): number {
   return useContext(Changes).version;
 }
 
+/**
+ * Calls `onChange` once for each change someone other than the pane made while `enabled` (a tab in view). Changes
+ * heard while disabled are not replayed: a tab reads the workbook anyway when it comes into view.
+ */
+export function useWorkbookChanged(enabled: boolean, onChange: () => void): void {
+  const version = useWorkbookVersion();
+  const heard = useRef(version);
+  useEffect(() => {
+    if (!enabled || version === heard.current) return;
+    heard.current = version;
+    onChange();
+  }, [enabled, version, onChange]);
+}
+
 /** A number that changes each time the workbook may have changed, by anyone, the pane included. */
 export function useAnyWorkbookChange(): number {
   return useContext(Changes).anyVersion;

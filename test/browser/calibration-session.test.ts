@@ -15,7 +15,7 @@ import { bundledFramework, sampleTeam } from "../../src/data";
 import { ROOT } from "./support/build";
 import { chromiumAvailable } from "./support/chromium";
 import { openTab } from "./support/pane-tabs";
-import { workbenchPages } from "./support/workbench-pages";
+import { rateAndScoreSampleTeam, workbenchPages } from "./support/workbench-pages";
 
 const SHOTS = join(ROOT, "test-results", "workbench");
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -54,15 +54,7 @@ describeInBrowser("a calibration session in the workbench", () => {
   test("start, three ratings changed, the 9-box and heatmaps follow, end: the log and outcome agree with the core", async () => {
     const page = await workbench.open("theme=light&width=450", { width: 1360, height: 900 });
     const p = pane(page);
-    await openTab(p, "Ratings");
-    await p.getByRole("button", { name: "Use the sample team" }).click();
-    await p.getByRole("button", { name: /^Create the Ratings sheet with \d+ people$/ }).click();
-    await p.getByText("Ratings sheet ready").waitFor();
-    await page.getByRole("button", { name: "Type the sample ratings" }).click();
-    await page.getByText(/^Typed the ratings of \d+ people/).waitFor();
-    await openTab(p, "Score");
-    await p.getByRole("button", { name: "Score ratings" }).click();
-    await p.getByText(/^Scored \d+ of \d+ people$/).waitFor({ timeout: 60_000 });
+    await rateAndScoreSampleTeam(page, p);
 
     const team = sampleTeam().people;
     const before: PersonRatings[] = team.map((person, i) => ({

@@ -15,7 +15,7 @@ import { seriousViolations } from "./support/axe";
 import { ROOT } from "./support/build";
 import { chromiumAvailable } from "./support/chromium";
 import { openTab, tabRow } from "./support/pane-tabs";
-import { workbenchPages } from "./support/workbench-pages";
+import { rateAndScoreSampleTeam, workbenchPages } from "./support/workbench-pages";
 
 const SHOTS = join(ROOT, "test-results", "workbench");
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
@@ -56,18 +56,7 @@ describeInBrowser("the workbench in Chromium", () => {
     await p.getByText("Matrix sheets written").waitFor();
     await page.getByRole("tab", { name: "Backend matrix" }).waitFor();
 
-    await openTab(p, "Ratings");
-    await p.getByRole("button", { name: "Use the sample team" }).click();
-    await p.getByRole("button", { name: /^Create the Ratings sheet with \d+ people$/ }).click();
-    await p.getByText("Ratings sheet ready").waitFor();
-
-    // The manager types the ratings on the sheet.
-    await page.getByRole("button", { name: "Type the sample ratings" }).click();
-    await page.getByText(/^Typed the ratings of \d+ people/).waitFor();
-
-    await openTab(p, "Score");
-    await p.getByRole("button", { name: "Score ratings" }).click();
-    await p.getByText(/^Scored \d+ of \d+ people$/).waitFor({ timeout: 30_000 });
+    await rateAndScoreSampleTeam(page, p);
   }
 
   let scoredLight: Promise<Page> | undefined;

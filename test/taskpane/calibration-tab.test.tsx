@@ -39,6 +39,7 @@ describe("Calibration tab", () => {
     );
     const first = byLevel(matrix, scored)[0];
     const atLevel = scored.filter((s) => s.person.track === first.track && s.person.level === first.level);
+    expect(atLevel.length).toBeGreaterThan(0);
     const title = matrix.tracks
       .find((t) => t.id === first.track)!
       .levels.find((l) => l.id === first.level)!.title;

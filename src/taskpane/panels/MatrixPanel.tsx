@@ -15,7 +15,7 @@ import { loadCommands } from "../load-commands";
 import { useServices } from "../services";
 import { GetStarted, type StepTab } from "../components/GetStarted";
 import { useTask } from "../use-task";
-import { useWorkbookVersion } from "../workbook-changes";
+import { useWorkbookChanged } from "../workbook-changes";
 import {
   MessageBar,
   MessageBarActions,
@@ -112,16 +112,17 @@ export function MatrixPanel({
   }, [active, run, inspect]);
 
   // Edits made on the sheets while the tab is in view: read them, and drop a result they made out of date.
-  const version = useWorkbookVersion();
-  const heardVersion = useRef(version);
-  useEffect(() => {
-    if (!active || version === heardVersion.current) return;
-    heardVersion.current = version;
-    void run("Reading the matrix sheets again", async () => {
-      const found = await inspect();
-      setDone((before) => (before && before.after === editsKey(found) ? before : undefined));
-    });
-  }, [active, version, run, inspect]);
+  useWorkbookChanged(
+    active,
+    useCallback(
+      () =>
+        void run("Reading the matrix sheets again", async () => {
+          const found = await inspect();
+          setDone((before) => (before && before.after === editsKey(found) ? before : undefined));
+        }),
+      [run, inspect],
+    ),
+  );
 
   const chosenEdits = (edits ?? []).filter((e) => selected.includes(e.track));
   const existing = chosenEdits.map((e) => e.sheet);

@@ -3,9 +3,10 @@
  * personnel data: a page may reach nothing but the add-in's own files, and each test fails if one tried.
  */
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { BUILD_TIMEOUT_MS, buildProduction } from "./build";
 import { launchChromium } from "./chromium";
+import { openTab } from "./pane-tabs";
 import { serveDirectory, type StaticServer } from "./serve";
 
 export interface WorkbenchPages {
@@ -53,4 +54,20 @@ export function workbenchPages(shots: string): WorkbenchPages {
       return page;
     },
   };
+}
+
+/**
+ * As a manager starts: the sample team added on the Ratings tab, their ratings typed on the sheet (the workbench's
+ * button), then scored on the Score tab. `pane` is the page's task pane.
+ */
+export async function rateAndScoreSampleTeam(page: Page, pane: Locator): Promise<void> {
+  await openTab(pane, "Ratings");
+  await pane.getByRole("button", { name: "Use the sample team" }).click();
+  await pane.getByRole("button", { name: /^Create the Ratings sheet with \d+ people$/ }).click();
+  await pane.getByText("Ratings sheet ready").waitFor();
+  await page.getByRole("button", { name: "Type the sample ratings" }).click();
+  await page.getByText(/^Typed the ratings of \d+ people/).waitFor();
+  await openTab(pane, "Score");
+  await pane.getByRole("button", { name: "Score ratings" }).click();
+  await pane.getByText(/^Scored \d+ of \d+ people$/).waitFor({ timeout: 60_000 });
 }
